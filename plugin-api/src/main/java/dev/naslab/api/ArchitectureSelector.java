@@ -1,0 +1,20 @@
+package dev.naslab.api;
+
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.select.SelectionContext;
+
+/**
+ * An architecture selector: turns a trained supernet into one discrete architecture.
+ *
+ * <p>Selection is its own stage. Every selector of an experiment receives a fresh copy of the
+ * same trained supernet (weights, α, decisions, optimizer states), so selectors can be compared
+ * on one search. A selector may change the supernet it receives (DARTS-PT fine-tunes it between
+ * decisions); the host never hands that copy to another selector.
+ *
+ * @param <S> settings record
+ */
+public interface ArchitectureSelector<S extends Record> extends NasExtension<S> {
+
+    /** Selects the architecture. Long selectors should report progress and resume from their log. */
+    Architecture select(SelectionContext context, S settings);
+}

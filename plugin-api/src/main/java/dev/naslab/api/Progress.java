@@ -1,0 +1,25 @@
+package dev.naslab.api;
+
+/**
+ * Progress of a long phase, shown by the host as a bar with ETA on a terminal and as plain
+ * periodic lines otherwise. Plugins call {@link #start}, then {@link #advance} as work is done.
+ */
+public interface Progress {
+
+    /** Starts (or restarts) a phase of {@code total} units, {@code done} of which are already done. */
+    void start(String phase, long total, long done);
+
+    /** Marks {@code units} more units done; {@code note} is a short status such as the loss. */
+    void advance(long units, String note);
+
+    /** A progress that shows nothing, for tests. */
+    Progress NONE = new Progress() {
+        @Override
+        public void start(String phase, long total, long done) {
+        }
+
+        @Override
+        public void advance(long units, String note) {
+        }
+    };
+}

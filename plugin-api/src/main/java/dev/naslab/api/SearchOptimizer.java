@@ -1,0 +1,36 @@
+package dev.naslab.api;
+
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.search.SearchSchedule;
+import dev.naslab.api.search.SearchState;
+
+/**
+ * A search optimizer: the bilevel loop's single iteration and its epoch hooks.
+ *
+ * <p>Life-cycle, driven by the host: {@link #schedule} (epochs, batch size), {@link #begin}
+ * (create the optimizers it needs and register them with the state so they are checkpointed),
+ * then per epoch {@link #onEpochStart}, {@link #step} for every training batch, and
+ * {@link #onEpochEnd}. On resume the host calls {@code begin} and then restores the registered
+ * optimizer states, weights, α, decisions and random state from the last checkpoint.
+ *
+ * @param <S> settings record
+ */
+public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
+
+    /** How long the search runs and how it batches data. */
+    SearchSchedule schedule(S settings);
+
+    /** Prepares a fresh search: creates and registers weight and α optimizers. */
+    void begin(SearchState state, S settings);
+
+    /** Called at the start of every epoch (0-based), before its first step. */
+    default void onEpochStart(SearchState state, S settings) {
+    }
+
+    /** One iteration: typically an α step on {@code valid}, then a weight step on {@code train}. */
+    void step(SearchState state, S settings, Batch train, Batch valid);
+
+    /** Called after the last step of an epoch (SGAS decides edges here). */
+    default void onEpochEnd(SearchState state, S settings) {
+    }
+}

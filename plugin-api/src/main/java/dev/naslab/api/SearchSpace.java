@@ -1,0 +1,52 @@
+package dev.naslab.api;
+
+import ai.djl.ndarray.NDManager;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.CellType;
+import dev.naslab.api.model.InputShape;
+import dev.naslab.api.model.Network;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.train.Rng;
+import java.util.List;
+
+/**
+ * A search space: the cell types with their edges and candidate operations, the weight-sharing
+ * supernet that mixes all candidates, and the discrete network of one chosen architecture.
+ *
+ * <p>A space knows nothing of α training or of selection: it declares structure
+ * ({@link #cellTypes}) and builds networks. The supernet's forward pass takes the mixing weights
+ * that the {@link dev.naslab.api.model.ArchState} computes, so optimizers and selectors work on any
+ * space. Input channels, image size and class count come from the dataset.
+ *
+ * @param <S> settings record (for example channels and cells per stage)
+ */
+public interface SearchSpace<S extends Record> extends NasExtension<S> {
+
+    /** The cell types of this space with the given settings, in α order. */
+    List<CellType> cellTypes(S settings);
+
+    /**
+     * Problems that make these settings unbuildable for this input (for example an image too small
+     * for the space's reductions), each a readable sentence naming the setting; empty if fine.
+     */
+    default List<String> check(S settings, InputShape input, int classes) {
+        return List.of();
+    }
+
+    /** Builds the weight-sharing supernet; weights are drawn from {@code rng}. */
+    Supernet supernet(S settings, InputShape input, int classes, Rng rng, NDManager manager);
+
+    /** Builds the discrete network of {@code architecture}, trained from scratch by evaluators. */
+    Network network(Architecture architecture, S settings, InputShape input, int classes, Rng rng,
+            NDManager manager);
+
+    /**
+     * Parses the space's standard architecture string.
+     *
+     * @throws IllegalArgumentException with a message saying what is malformed and what is expected
+     */
+    Architecture parse(String text, S settings);
+
+    /** Formats an architecture as the space's standard string. */
+    String format(Architecture architecture, S settings);
+}

@@ -1,0 +1,24 @@
+package dev.naslab.api.data;
+
+import dev.naslab.api.model.InputShape;
+
+/**
+ * Images held as unsigned bytes (CHW per image, row-major) with integer labels.
+ *
+ * @param pixels  {@code count × shape.size()} bytes, 0..255
+ * @param labels  one class index per image
+ * @param shape   the shape of one image
+ * @param classes number of classes
+ */
+public record ImageData(byte[] pixels, int[] labels, InputShape shape, int classes) {
+
+    public ImageData {
+        if ((long) labels.length * shape.size() != pixels.length) {
+            throw new IllegalArgumentException("pixels do not match " + labels.length + " images of " + shape);
+        }
+    }
+
+    public int count() {
+        return labels.length;
+    }
+}

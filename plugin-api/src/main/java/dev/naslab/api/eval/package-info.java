@@ -1,0 +1,2 @@
+/** The evaluation stage as evaluators see it. */
+package dev.naslab.api.eval;

@@ -1,0 +1,257 @@
+package dev.naslab.api.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.naslab.api.train.Rng;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The architecture side of a supernet, kept apart from its structure and weights: α per cell
+ * type (edges × ops, trainable), the decision state of every edge (undecided, op fixed, or
+ * removed) and temporary masks used by perturbation-based selection.
+ *
+ * <p>{@link #mixingWeights} is the one function every forward pass uses:
+ * {@code softmax(α)} row-wise, with decided rows replaced by constants (one-hot for a fixed op,
+ * zeros for a removed edge) and masked entries set to 0 <em>without renormalising</em> the row.
+ * Decided rows are constants, so their α receives no gradient.
+ */
+public final class ArchState implements AutoCloseable {
+
+    /** Decision value of an edge that is still mixed. */
+    public static final int UNDECIDED = -1;
+    /** Decision value of an edge removed by topology selection. */
+    public static final int REMOVED = -2;
+
+    private final List<CellType> cellTypes;
+    private final NDManager manager;
+    private final Map<String, NDArray> alpha = new LinkedHashMap<>();
+    private final Map<String, int[]> decisions = new LinkedHashMap<>();
+    private final Map<String, boolean[][]> masks = new LinkedHashMap<>();
+
+    /**
+     * Creates α as {@code initStd · N(0,1)} for every cell type (the reference initialisation
+     * uses 1e-3).
+     */
+    public ArchState(List<CellType> cellTypes, NDManager parent, Rng rng, float initStd) {
+        this.cellTypes = List.copyOf(cellTypes);
+        this.manager = parent.newSubManager();
+        for (CellType c : cellTypes) {
+            int e = c.edges().size();
+            int k = c.ops().size();
+            float[] init = new float[e * k];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = (float) (initStd * rng.nextGaussian());
+            }
+            NDArray a = manager.create(init, new Shape(e, k));
+            a.setName("alpha/" + c.name());
+            a.setRequiresGradient(true);
+            alpha.put(c.name(), a);
+            int[] d = new int[e];
+            Arrays.fill(d, UNDECIDED);
+            decisions.put(c.name(), d);
+            masks.put(c.name(), new boolean[e][k]);
+        }
+    }
+
+    /** The cell types, in order. */
+    public List<CellType> cellTypes() {
+        return cellTypes;
+    }
+
+    /** The cell type called {@code name}. */
+    public CellType cellType(String name) {
+        return cellTypes.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no cell type '" + name + "'"));
+    }
+
+    /** α of one cell type (edges × ops), with a gradient attached. */
+    public NDArray alpha(String cell) {
+        return alpha.get(cell);
+    }
+
+    /** All α matrices by cell type name. */
+    public Map<String, NDArray> alphas() {
+        return alpha;
+    }
+
+    /** α of one cell type copied to the host. */
+    public float[][] alphaValues(String cell) {
+        CellType c = cellType(cell);
+        float[] flat = alpha.get(cell).toFloatArray();
+        float[][] out = new float[c.edges().size()][c.ops().size()];
+        for (int e = 0; e < out.length; e++) {
+            System.arraycopy(flat, e * out[e].length, out[e], 0, out[e].length);
+        }
+        return out;
+    }
+
+    /**
+     * The host copy of the projected weights: {@code softmax(α)} per row, decided rows replaced
+     * by one-hot (fixed) or zero (removed) rows; masks are not applied.
+     */
+    public float[][] probabilities(String cell) {
+        float[][] a = alphaValues(cell);
+        int[] d = decisions.get(cell);
+        for (int e = 0; e < a.length; e++) {
+            if (d[e] == UNDECIDED) {
+                softmaxInPlace(a[e]);
+            } else {
+                Arrays.fill(a[e], 0f);
+                if (d[e] >= 0) {
+                    a[e][d[e]] = 1f;
+                }
+            }
+        }
+        return a;
+    }
+
+    static void softmaxInPlace(float[] row) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : row) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] ex = new double[row.length];
+        for (int i = 0; i < row.length; i++) {
+            ex[i] = Math.exp(row[i] - max);
+            sum += ex[i];
+        }
+        for (int i = 0; i < row.length; i++) {
+            row[i] = (float) (ex[i] / sum);
+        }
+    }
+
+    /** The decision of an edge: an op index, {@link #UNDECIDED} or {@link #REMOVED}. */
+    public int decision(String cell, int edge) {
+        return decisions.get(cell)[edge];
+    }
+
+    /** Edges of {@code cell} that are still undecided, ascending. */
+    public List<Integer> undecidedEdges(String cell) {
+        List<Integer> out = new ArrayList<>();
+        int[] d = decisions.get(cell);
+        for (int e = 0; e < d.length; e++) {
+            if (d[e] == UNDECIDED) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Fixes {@code edge} to operation {@code op} (weight 1, others 0) for good. */
+    public void fixOp(String cell, int edge, int op) {
+        CellType c = cellType(cell);
+        if (op < 0 || op >= c.ops().size()) {
+            throw new IllegalArgumentException("op index " + op + " out of range for " + cell);
+        }
+        decisions.get(cell)[edge] = op;
+    }
+
+    /** Removes {@code edge} from the architecture (all its weights 0). */
+    public void removeEdge(String cell, int edge) {
+        decisions.get(cell)[edge] = REMOVED;
+    }
+
+    /** Masks one op of one edge (its weight becomes 0, the row is not renormalised). */
+    public void mask(String cell, int edge, int op) {
+        masks.get(cell)[edge][op] = true;
+    }
+
+    /** Masks every op of {@code edge}, as if the edge were removed. */
+    public void maskEdge(String cell, int edge) {
+        Arrays.fill(masks.get(cell)[edge], true);
+    }
+
+    /** Clears all masks. */
+    public void clearMasks() {
+        for (boolean[][] m : masks.values()) {
+            for (boolean[] row : m) {
+                Arrays.fill(row, false);
+            }
+        }
+    }
+
+    /** Whether α receives gradients. */
+    public void setTrainable(boolean trainable) {
+        for (NDArray a : alpha.values()) {
+            a.setRequiresGradient(trainable);
+        }
+    }
+
+    /** Sets every α entry to {@code value} (α ≡ 0 gives uniform mixing). */
+    public void fill(float value) {
+        for (NDArray a : alpha.values()) {
+            a.muli(0).addi(value);
+        }
+    }
+
+    /**
+     * The mixing weights of every cell type for one forward pass; its arrays live in {@code pass}.
+     */
+    public MixingWeights mixingWeights(NDManager pass) {
+        Map<String, NDArray> w = new LinkedHashMap<>();
+        Map<String, boolean[][]> active = new LinkedHashMap<>();
+        Map<String, boolean[][]> unit = new LinkedHashMap<>();
+        for (CellType c : cellTypes) {
+            int edges = c.edges().size();
+            int ops = c.ops().size();
+            int[] d = decisions.get(c.name());
+            boolean[][] m = masks.get(c.name());
+            boolean[][] act = new boolean[edges][ops];
+            boolean[][] one = new boolean[edges][ops];
+            float[] keep = new float[edges * ops];
+            float[] fixed = new float[edges * ops];
+            boolean plain = true;
+            for (int e = 0; e < edges; e++) {
+                for (int k = 0; k < ops; k++) {
+                    boolean on = d[e] == UNDECIDED ? !m[e][k] : d[e] == k && !m[e][k];
+                    act[e][k] = on;
+                    one[e][k] = d[e] == k && on;
+                    keep[e * ops + k] = d[e] == UNDECIDED && on ? 1f : 0f;
+                    fixed[e * ops + k] = one[e][k] ? 1f : 0f;
+                    plain &= d[e] == UNDECIDED && on;
+                }
+            }
+            NDArray p = alpha.get(c.name()).softmax(-1);
+            p.attach(pass);
+            if (!plain) {
+                NDArray keepArr = pass.create(keep, new Shape(edges, ops));
+                NDArray fixedArr = pass.create(fixed, new Shape(edges, ops));
+                p = p.mul(keepArr).add(fixedArr);
+            }
+            w.put(c.name(), p);
+            active.put(c.name(), act);
+            unit.put(c.name(), one);
+        }
+        return new MixingWeights(w, active, unit);
+    }
+
+    /** α tensors for checkpoints, keyed {@code alpha/<cell>}. */
+    public Map<String, NDArray> tensors() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        alpha.forEach((k, v) -> out.put("alpha/" + k, v));
+        return out;
+    }
+
+    /** A copy of the decision state, by cell type. */
+    public Map<String, int[]> decisions() {
+        Map<String, int[]> out = new LinkedHashMap<>();
+        decisions.forEach((k, v) -> out.put(k, v.clone()));
+        return out;
+    }
+
+    /** Restores a decision state saved with {@link #decisions()}. */
+    public void restoreDecisions(Map<String, int[]> saved) {
+        saved.forEach((k, v) -> System.arraycopy(v, 0, decisions.get(k), 0, v.length));
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

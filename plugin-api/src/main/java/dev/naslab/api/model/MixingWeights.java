@@ -1,0 +1,65 @@
+package dev.naslab.api.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The weights a supernet's forward pass mixes its candidate operations with, for one pass.
+ * Besides the arrays it tells which entries are exactly zero ({@link #active} false: skip the
+ * op, it contributes nothing) and which are exactly one (a decided edge: no multiplication).
+ */
+public final class MixingWeights {
+
+    private final Map<String, NDArray> weights;
+    private final Map<String, boolean[][]> active;
+    private final Map<String, boolean[][]> unit;
+    private final Map<String, NDArray[][]> scalars = new HashMap<>();
+
+    MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
+            Map<String, boolean[][]> unit) {
+        this.weights = weights;
+        this.active = active;
+        this.unit = unit;
+    }
+
+    /** The edges × ops weight matrix of a cell type. */
+    public NDArray matrix(String cell) {
+        return weights.get(cell);
+    }
+
+    /** False when the weight of op {@code k} on edge {@code e} is exactly zero. */
+    public boolean active(String cell, int e, int k) {
+        return active.get(cell)[e][k];
+    }
+
+    /** True when the weight is exactly one (a decided edge). */
+    public boolean unit(String cell, int e, int k) {
+        return unit.get(cell)[e][k];
+    }
+
+    /** Whether any op of edge {@code e} contributes. */
+    public boolean edgeActive(String cell, int e) {
+        for (boolean b : active.get(cell)[e]) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code t} scaled by the weight of op {@code k} on edge {@code e}. */
+    public NDArray weigh(String cell, int e, int k, NDArray t) {
+        if (unit(cell, e, k)) {
+            return t;
+        }
+        NDArray[][] s = scalars.computeIfAbsent(cell, c -> {
+            long[] shape = weights.get(c).getShape().getShape();
+            return new NDArray[(int) shape[0]][(int) shape[1]];
+        });
+        if (s[e][k] == null) {
+            s[e][k] = weights.get(cell).get(e, k);
+        }
+        return t.mul(s[e][k]);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.naslab.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Batch normalisation over the channel axis with running statistics (PyTorch defaults: eps 1e-5,
+ * running ← 0.9·running + 0.1·batch). {@code affine=false} has no γ/β, as in search cells.
+ */
+public final class BatchNorm2d {
+
+    /** DJL's momentum is the weight of the old running value: 0.9 here is PyTorch's 0.1. */
+    static final float DJL_MOMENTUM = 0.9f;
+    static final float EPS = 1e-5f;
+
+    private final NDArray mean;
+    private final NDArray var;
+    private final NDArray gamma;
+    private final NDArray beta;
+
+    public BatchNorm2d(ParamStore ps, String name, int channels, boolean affine) {
+        mean = ps.buffer(name + ".running_mean", new Shape(channels), 0f);
+        var = ps.buffer(name + ".running_var", new Shape(channels), 1f);
+        if (affine) {
+            float[] ones = new float[channels];
+            java.util.Arrays.fill(ones, 1f);
+            gamma = ps.weight(name + ".weight", new Shape(channels), ones);
+            beta = ps.weight(name + ".bias", new Shape(channels), new float[channels]);
+        } else {
+            gamma = ps.constant(1f, channels);
+            beta = ps.constant(0f, channels);
+        }
+    }
+
+    /** Normalises with batch statistics when {@code training}, else with the running ones. */
+    public NDArray forward(NDArray x, boolean training) {
+        return ai.djl.nn.norm.BatchNorm.batchNorm(x, mean, var, gamma, beta, 1, DJL_MOMENTUM, EPS, training)
+                .singletonOrThrow();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.naslab.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import dev.naslab.api.train.Rng;
+
+/** A 2-D convolution over NCHW input; bias-free unless asked (the NAS ops never use one). */
+public final class Conv2d {
+
+    private final NDArray weight;
+    private final NDArray bias;
+    private final Shape stride;
+    private final Shape padding;
+    private final Shape dilation;
+    private final int groups;
+
+    /**
+     * @param name   parameter prefix; the weight is {@code name.weight}
+     * @param groups input and output channels are split in this many groups (C for depthwise)
+     */
+    public Conv2d(ParamStore ps, String name, int in, int out, int kernel, int stride, int padding,
+            int dilation, int groups, boolean bias, Rng rng) {
+        long fanIn = (long) in / groups * kernel * kernel;
+        int count = out * (in / groups) * kernel * kernel;
+        this.weight = ps.weight(name + ".weight", new Shape(out, in / groups, kernel, kernel),
+                Init.uniformFanIn(rng, count, fanIn));
+        this.bias = bias ? ps.weight(name + ".bias", new Shape(out), Init.uniformFanIn(rng, out, fanIn)) : null;
+        this.stride = new Shape(stride, stride);
+        this.padding = new Shape(padding, padding);
+        this.dilation = new Shape(dilation, dilation);
+        this.groups = groups;
+    }
+
+    /** A plain convolution without bias. */
+    public Conv2d(ParamStore ps, String name, int in, int out, int kernel, int stride, int padding, Rng rng) {
+        this(ps, name, in, out, kernel, stride, padding, 1, 1, false, rng);
+    }
+
+    public NDArray forward(NDArray x) {
+        return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)
+                .singletonOrThrow();
+    }
+}

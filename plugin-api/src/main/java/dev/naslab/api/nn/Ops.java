@@ -1,0 +1,59 @@
+package dev.naslab.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.pooling.Pool;
+
+/** Parameter-free operations used by the cell ops, with the reference's exact settings. */
+public final class Ops {
+
+    private Ops() {
+    }
+
+    public static NDArray relu(NDArray x) {
+        return Activation.relu(x);
+    }
+
+    /**
+     * 3×3 average pooling, padding 1, padding excluded from the divisor
+     * ({@code count_include_pad=False}). DJL 0.36's PyTorch engine divides by 9 at the borders
+     * whatever the flag says (see {@code BatchNorm2dTest}), so the pooled map is rescaled by
+     * 9/(pixels inside the window), a constant per size cached in {@code ps}.
+     */
+    public static NDArray avgPool3x3(NDArray x, int stride, ParamStore ps) {
+        NDArray pooled = Pool.avgPool2d(x, new Shape(3, 3), new Shape(stride, stride), new Shape(1, 1), false, false);
+        long oh = pooled.getShape().get(2);
+        long ow = pooled.getShape().get(3);
+        int h = (int) x.getShape().get(2);
+        int w = (int) x.getShape().get(3);
+        NDArray scale = ps.constant("avgpool3/" + h + "x" + w + "/" + stride,
+                m -> m.create(borderScale(h, w, (int) oh, (int) ow, stride), new Shape(1, 1, oh, ow)));
+        return pooled.mul(scale);
+    }
+
+    static float[] borderScale(int h, int w, int oh, int ow, int stride) {
+        float[] out = new float[oh * ow];
+        for (int i = 0; i < oh; i++) {
+            int rows = Math.min(h - 1, i * stride + 1) - Math.max(0, i * stride - 1) + 1;
+            for (int j = 0; j < ow; j++) {
+                int cols = Math.min(w - 1, j * stride + 1) - Math.max(0, j * stride - 1) + 1;
+                out[i * ow + j] = 9f / (rows * cols);
+            }
+        }
+        return out;
+    }
+
+    /** 2×2 average pooling with stride 2 (the residual block's shortcut). */
+    public static NDArray avgPool2x2(NDArray x) {
+        return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, false);
+    }
+
+    /** Global average pooling to N×C. */
+    public static NDArray globalAvgPool(NDArray x) {
+        NDArray p = Pool.globalAvgPool2d(x);
+        long n = x.getShape().get(0);
+        long c = x.getShape().get(1);
+        return p.getShape().dimension() == 2 ? p : p.reshape(n, c);
+    }
+}

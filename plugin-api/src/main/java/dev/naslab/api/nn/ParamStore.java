@@ -1,0 +1,100 @@
+package dev.naslab.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Named trainable weights and buffers of one network, held in a long-lived manager of their
+ * own. Names are stable ({@code cells.3.edge2.conv3.weight}): they are checkpoint keys.
+ *
+ * <p>Memory rule: results of an op join the manager of the op's first input, so forward passes
+ * must start from the (short-lived) input, never from a parameter.
+ */
+public final class ParamStore implements AutoCloseable {
+
+    private final NDManager manager;
+    private final Map<String, NDArray> weights = new LinkedHashMap<>();
+    private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+    private final Map<String, NDArray> constants = new HashMap<>();
+
+    public ParamStore(NDManager parent) {
+        this.manager = parent.newSubManager();
+    }
+
+    /** Registers a trainable weight with the given initial values. */
+    public NDArray weight(String name, Shape shape, float[] values) {
+        if (weights.containsKey(name) || buffers.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate parameter name " + name);
+        }
+        NDArray a = manager.create(values, shape);
+        a.setName(name);
+        a.setRequiresGradient(true);
+        weights.put(name, a);
+        return a;
+    }
+
+    /** Registers a non-trainable buffer (e.g. BatchNorm running mean) filled with {@code fill}. */
+    public NDArray buffer(String name, Shape shape, float fill) {
+        if (weights.containsKey(name) || buffers.containsKey(name)) {
+            throw new IllegalArgumentException("duplicate parameter name " + name);
+        }
+        NDArray a = manager.full(shape, fill);
+        a.setName(name);
+        buffers.put(name, a);
+        return a;
+    }
+
+    /** A shared constant vector of {@code length} entries equal to {@code fill} (not saved). */
+    public NDArray constant(float fill, long length) {
+        return constants.computeIfAbsent(fill + "/" + length, k -> manager.full(new Shape(length), fill));
+    }
+
+    /** A shared constant made once by {@code make} in this store's manager (not saved). */
+    public NDArray constant(String key, java.util.function.Function<NDManager, NDArray> make) {
+        return constants.computeIfAbsent(key, k -> make.apply(manager));
+    }
+
+    /** Trainable weights by name, in registration order. */
+    public Map<String, NDArray> weights() {
+        return Collections.unmodifiableMap(weights);
+    }
+
+    /** Buffers by name. */
+    public Map<String, NDArray> buffers() {
+        return Collections.unmodifiableMap(buffers);
+    }
+
+    /** Weights and buffers, for checkpoints. */
+    public Map<String, NDArray> state() {
+        Map<String, NDArray> all = new LinkedHashMap<>(weights);
+        all.putAll(buffers);
+        return all;
+    }
+
+    /** Number of trainable scalars (no α, no running statistics). */
+    public long count() {
+        return weights.values().stream().mapToLong(a -> a.getShape().size()).sum();
+    }
+
+    /** Whether the weights receive gradients in the next backward pass. */
+    public void setTrainable(boolean trainable) {
+        for (NDArray a : weights.values()) {
+            a.setRequiresGradient(trainable);
+        }
+    }
+
+    /** The manager that owns the weights. */
+    public NDManager manager() {
+        return manager;
+    }
+
+    @Override
+    public void close() {
+        manager.close();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.naslab.api.nn;
+
+import ai.djl.ndarray.NDArray;
+import dev.naslab.api.train.Rng;
+
+/** ReLU → convolution (no bias) → BatchNorm, the building block of the NAS cell ops. */
+public final class ReluConvBn {
+
+    private final Conv2d conv;
+    private final BatchNorm2d bn;
+
+    public ReluConvBn(ParamStore ps, String name, int in, int out, int kernel, int stride, int padding,
+            boolean affine, Rng rng) {
+        conv = new Conv2d(ps, name + ".conv", in, out, kernel, stride, padding, rng);
+        bn = new BatchNorm2d(ps, name + ".bn", out, affine);
+    }
+
+    public NDArray forward(NDArray x, boolean training) {
+        return bn.forward(conv.forward(Ops.relu(x)), training);
+    }
+
+    /** The same block applied to an input that is already ReLU'd (shared ReLU of a node). */
+    public NDArray forwardActivated(NDArray reluX, boolean training) {
+        return bn.forward(conv.forward(reluX), training);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.naslab.api.search;
+
+import ai.djl.ndarray.NDManager;
+import dev.naslab.api.model.ArchState;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.train.Rng;
+import dev.naslab.api.train.Stateful;
+
+/**
+ * What the host hands a {@link dev.naslab.api.SearchOptimizer}: the supernet, the position in
+ * the schedule, a seeded generator, and a registry for optimizer state that checkpoints save and
+ * a resumed search restores.
+ */
+public interface SearchState {
+
+    Supernet supernet();
+
+    default ArchState arch() {
+        return supernet().arch();
+    }
+
+    /** The current epoch, 0-based. */
+    int epoch();
+
+    /** Total epochs of the search. */
+    int epochs();
+
+    /** Steps per epoch (batches in the training split). */
+    int stepsPerEpoch();
+
+    /** The search's generator (its state is checkpointed). */
+    Rng rng();
+
+    /** A long-lived manager for optimizer state. */
+    NDManager manager();
+
+    /**
+     * Registers optimizer state under {@code name} so checkpoints save it; on resume, the host
+     * restores it right after {@code begin}.
+     */
+    <T extends Stateful> T register(String name, T stateful);
+
+    /** Records a per-epoch metric (averaged over the epoch's steps), e.g. {@code train_loss}. */
+    void record(String metric, double value);
+}

@@ -1,0 +1,78 @@
+package dev.naslab.api.select;
+
+import dev.naslab.api.model.ArchState;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.CellType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DARTS's derivation of a discrete architecture from (projected) mixing weights, for any space:
+ * <ul>
+ * <li>cell types whose nodes keep all inputs (NAS-Bench-201): argmax over every op per edge,
+ *     {@code none} included, first index on ties;</li>
+ * <li>cell types whose nodes keep k inputs (DARTS: 2): per node, rank incoming edges by their
+ *     largest non-{@code none} weight (stable, ties to the lower edge), keep the top k, each with
+ *     its argmax non-{@code none} op; the other edges are {@link Architecture#REMOVED}.</li>
+ * </ul>
+ */
+public final class Derivation {
+
+    private Derivation() {
+    }
+
+    /** Derives from the arch state's projected weights (softmax(α) with decisions applied). */
+    public static Architecture derive(ArchState arch) {
+        Map<String, List<String>> cells = new LinkedHashMap<>();
+        for (CellType c : arch.cellTypes()) {
+            cells.put(c.name(), derive(c, arch.probabilities(c.name())));
+        }
+        return new Architecture(cells);
+    }
+
+    /** Derives one cell type from an edges × ops weight matrix. */
+    public static List<String> derive(CellType c, float[][] w) {
+        int none = c.opIndex("none");
+        String[] out = new String[c.edges().size()];
+        if (c.inputsPerNode() == 0) {
+            for (int e = 0; e < out.length; e++) {
+                out[e] = c.ops().get(argmax(w[e], -1));
+            }
+            return List.of(out);
+        }
+        Arrays.fill(out, Architecture.REMOVED);
+        for (int node : c.nodes()) {
+            List<Integer> in = new ArrayList<>(c.incoming(node));
+            in.sort((a, b) -> Float.compare(strength(w[b], none), strength(w[a], none)));
+            for (int i = 0; i < Math.min(c.inputsPerNode(), in.size()); i++) {
+                int e = in.get(i);
+                out[e] = c.ops().get(argmax(w[e], none));
+            }
+        }
+        return List.of(out);
+    }
+
+    private static float strength(float[] row, int skip) {
+        float best = Float.NEGATIVE_INFINITY;
+        for (int k = 0; k < row.length; k++) {
+            if (k != skip) {
+                best = Math.max(best, row[k]);
+            }
+        }
+        return best;
+    }
+
+    /** Index of the largest entry other than {@code skip}; the first one on ties. */
+    public static int argmax(float[] row, int skip) {
+        int best = -1;
+        for (int k = 0; k < row.length; k++) {
+            if (k != skip && (best < 0 || row[k] > row[best])) {
+                best = k;
+            }
+        }
+        return best;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.naslab.api.select;
+
+import dev.naslab.api.Progress;
+import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Rng;
+import dev.naslab.api.train.Stateful;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the host hands an {@link dev.naslab.api.ArchitectureSelector}: its own copy of the
+ * trained supernet, the data, evaluation services, a work folder and resumable state.
+ */
+public interface SelectionContext {
+
+    /** This selector's copy of the trained supernet (weights, α, decisions). */
+    Supernet supernet();
+
+    DataSplits data();
+
+    /** The search's batch size. */
+    int batchSize();
+
+    /** The trial's seed. */
+    long seed();
+
+    /** A generator derived from the trial's seed and the selector's id. */
+    Rng rng();
+
+    /** The selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}. */
+    Path workDir();
+
+    Progress progress();
+
+    /**
+     * Loss and accuracy of the supernet on the whole validation split with its current mixing
+     * weights (decisions and masks applied), BatchNorm on batch statistics, no gradients.
+     */
+    PassResult evaluateValid();
+
+    /**
+     * The state the search registered under {@code name} (e.g. the α optimizer), restored into
+     * {@code target}; false if the search had none.
+     */
+    boolean restoreSearchState(String name, Stateful target);
+
+    /** Saves weights, α, decisions and {@code extra} so an interrupted selection can resume. */
+    void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters);
+
+    /** Restores what {@link #saveProgress} saved last; empty if there is nothing to resume. */
+    Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra);
+
+    /** The space's string for an architecture, for logs. */
+    String format(Architecture architecture);
+}

@@ -1,0 +1,26 @@
+package dev.naslab.api.train;
+
+/**
+ * Loss and accuracy of one or more passes, weighted by sample count.
+ *
+ * @param lossSum sum over samples of the cross-entropy
+ * @param correct correctly classified samples
+ * @param count   samples
+ */
+public record PassResult(double lossSum, long correct, long count) {
+
+    public static final PassResult EMPTY = new PassResult(0, 0, 0);
+
+    public double loss() {
+        return count == 0 ? Double.NaN : lossSum / count;
+    }
+
+    /** Top-1 accuracy in percent. */
+    public double accuracy() {
+        return count == 0 ? Double.NaN : 100.0 * correct / count;
+    }
+
+    public PassResult plus(PassResult o) {
+        return new PassResult(lossSum + o.lossSum, correct + o.correct, count + o.count);
+    }
+}

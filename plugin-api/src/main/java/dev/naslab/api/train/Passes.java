@@ -1,0 +1,75 @@
+package dev.naslab.api.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import dev.naslab.api.data.Batch;
+import java.util.function.Function;
+
+/**
+ * Forward passes with their own memory scope: everything a pass creates lives in a sub-manager
+ * that is closed right after its backward, so native memory stays flat over long runs.
+ */
+public final class Passes {
+
+    private Passes() {
+    }
+
+    /**
+     * Forward, cross-entropy and backward of one batch; gradients accumulate into every array
+     * that requires them (zero them first).
+     *
+     * @param forward maps the pass-scoped input to logits; its arrays must derive from the input
+     * @throws DivergedException when the loss is not finite
+     */
+    public static PassResult backward(Function<NDArray, NDArray> forward, Batch batch) {
+        try (NDManager pass = batch.x().getManager().newSubManager()) {
+            NDArray x = scoped(batch.x(), pass);
+            NDArray logits;
+            NDArray loss;
+            try (GradientCollector gc = pass.getEngine().newGradientCollector()) {
+                logits = forward.apply(x);
+                loss = crossEntropy(logits, batch.oneHot());
+                gc.backward(loss);
+            }
+            return result(logits, loss, batch);
+        }
+    }
+
+    /** Forward and loss without gradients (BatchNorm mode is the forward's business). */
+    public static PassResult evaluate(Function<NDArray, NDArray> forward, Batch batch) {
+        try (NDManager pass = batch.x().getManager().newSubManager()) {
+            NDArray x = scoped(batch.x(), pass);
+            NDArray logits = forward.apply(x);
+            NDArray loss = crossEntropy(logits, batch.oneHot());
+            return result(logits, loss, batch);
+        }
+    }
+
+    /** Mean cross-entropy of logits against one-hot targets. */
+    public static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
+        return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
+    }
+
+    private static NDArray scoped(NDArray x, NDManager pass) {
+        NDArray copy = x.duplicate();
+        copy.attach(pass);
+        return copy;
+    }
+
+    private static PassResult result(NDArray logits, NDArray loss, Batch batch) {
+        float l = loss.getFloat();
+        if (!Float.isFinite(l)) {
+            throw new DivergedException("loss became " + l);
+        }
+        long[] pred = logits.argMax(1).toLongArray();
+        int[] labels = batch.labels();
+        long correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (pred[i] == labels[i]) {
+                correct++;
+            }
+        }
+        return new PassResult((double) l * labels.length, correct, labels.length);
+    }
+}

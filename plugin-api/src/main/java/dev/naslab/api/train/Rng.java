@@ -1,0 +1,82 @@
+package dev.naslab.api.train;
+
+/**
+ * naslab's seeded random generator (SplitMix64). Its whole state is one {@code long}, so a
+ * checkpoint restores it exactly, and it gives the same stream on every engine and machine.
+ */
+public final class Rng {
+
+    private long state;
+
+    public Rng(long seed) {
+        this.state = seed;
+    }
+
+    /** An independent stream derived from this one's seed and a label (e.g. "data", "init"). */
+    public static Rng derive(long seed, String label) {
+        Rng r = new Rng(seed ^ (label.hashCode() * 0x9E3779B97F4A7C15L));
+        r.nextLong();
+        return r;
+    }
+
+    public long nextLong() {
+        long z = (state += 0x9E3779B97F4A7C15L);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Uniform in [0, 1). */
+    public double nextDouble() {
+        return (nextLong() >>> 11) * 0x1.0p-53;
+    }
+
+    /** Uniform in [0, bound). */
+    public int nextInt(int bound) {
+        if (bound <= 0) {
+            throw new IllegalArgumentException("bound must be positive");
+        }
+        return (int) Math.floorMod(nextLong(), (long) bound);
+    }
+
+    public boolean nextBoolean() {
+        return nextLong() < 0;
+    }
+
+    /** Standard normal (Box–Muller, no cached second value so the state stays one long). */
+    public double nextGaussian() {
+        double u1 = 1.0 - nextDouble();
+        double u2 = nextDouble();
+        return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    }
+
+    /** Fisher–Yates shuffle in place. */
+    public void shuffle(int[] a) {
+        for (int i = a.length - 1; i > 0; i--) {
+            int j = nextInt(i + 1);
+            int t = a[i];
+            a[i] = a[j];
+            a[j] = t;
+        }
+    }
+
+    /** A random permutation of 0..n-1. */
+    public int[] permutation(int n) {
+        int[] p = new int[n];
+        for (int i = 0; i < n; i++) {
+            p[i] = i;
+        }
+        shuffle(p);
+        return p;
+    }
+
+    /** The state, for checkpoints. */
+    public long state() {
+        return state;
+    }
+
+    /** Restores a state saved with {@link #state()}. */
+    public void setState(long state) {
+        this.state = state;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.naslab.api.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * SGD with momentum and L2 weight decay, with PyTorch's semantics:
+ * {@code buf = μ·buf + (g + λ·w); w -= lr·buf} (the first step sets {@code buf = g + λ·w}).
+ * DJL's own SGD follows MXNet ({@code lr} inside the buffer), which differs once the learning
+ * rate changes; DARTS's unrolled step also needs to read the buffers, hence this class.
+ */
+public final class Sgd implements Stateful {
+
+    private final Map<String, NDArray> params;
+    private final float momentum;
+    private final float weightDecay;
+    private final NDManager manager;
+    private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+
+    /**
+     * @param params  the weights to update, by name
+     * @param manager a long-lived manager for the momentum buffers
+     */
+    public Sgd(Map<String, NDArray> params, float momentum, float weightDecay, NDManager manager) {
+        this.params = params;
+        this.momentum = momentum;
+        this.weightDecay = weightDecay;
+        this.manager = manager.newSubManager();
+    }
+
+    /** One update with learning rate {@code lr} from the gradients of the last backward pass. */
+    public void step(float lr) {
+        for (Map.Entry<String, NDArray> p : params.entrySet()) {
+            NDArray w = p.getValue();
+            try (NDArray g = w.getGradient()) {
+                if (weightDecay != 0f) {
+                    try (NDArray decay = w.mul(weightDecay)) {
+                        g.addi(decay);
+                    }
+                }
+                NDArray buf = buffers.get(p.getKey());
+                if (buf == null || momentum == 0f) {
+                    if (buf != null) {
+                        buf.close();
+                    }
+                    buf = g.duplicate();
+                    buf.attach(manager);
+                    buffers.put(p.getKey(), buf);
+                } else {
+                    buf.muli(momentum).addi(g);
+                }
+                try (NDArray delta = buf.mul(lr)) {
+                    w.subi(delta);
+                }
+            }
+        }
+    }
+
+    /** The momentum buffer of a weight, or null before its first step. */
+    public NDArray buffer(String name) {
+        return buffers.get(name);
+    }
+
+    public float momentum() {
+        return momentum;
+    }
+
+    public float weightDecay() {
+        return weightDecay;
+    }
+
+    @Override
+    public Map<String, NDArray> stateTensors() {
+        return buffers;
+    }
+
+    @Override
+    public void loadState(Map<String, TensorData> tensors, Map<String, Double> scalars) {
+        buffers.values().forEach(NDArray::close);
+        buffers.clear();
+        tensors.forEach((name, t) -> {
+            NDArray a = manager.create(FloatBuffer.wrap(t.values()), new Shape(t.shape()));
+            buffers.put(name, a);
+        });
+    }
+}

@@ -1,0 +1,73 @@
+package dev.naslab.api.train;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.GradientCollector;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SgdTest {
+
+    /** Loss = Σ c·w, so the raw gradient is c; expected values computed by hand (PyTorch rule). */
+    private static void backward(NDManager m, NDArray w, float[] c) {
+        Grads.zero(java.util.List.of(w));
+        try (NDManager pass = m.newSubManager();
+                GradientCollector gc = m.getEngine().newGradientCollector()) {
+            NDArray cc = pass.create(c);
+            NDArray loss = cc.mul(w).sum();
+            gc.backward(loss);
+        }
+    }
+
+    @Test
+    void momentumAndWeightDecayFollowPyTorch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f, -2f});
+            w.setRequiresGradient(true);
+            Sgd sgd = new Sgd(Map.of("w", w), 0.9f, 0.1f, m);
+            float[] c = {0.5f, 1f};
+            backward(m, w, c);
+            sgd.step(0.1f);
+            assertArrayEquals(new float[] {0.94f, -2.08f}, w.toFloatArray(), 1e-6f);
+            backward(m, w, c);
+            sgd.step(0.1f);
+            assertArrayEquals(new float[] {0.8266f, -2.2312f}, w.toFloatArray(), 1e-6f);
+        }
+    }
+
+    @Test
+    void adamFollowsPyTorch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f});
+            w.setRequiresGradient(true);
+            Adam adam = new Adam(Map.of("w", w), 0.1f, 0.5f, 0.999f, 1e-8f, 0f, m);
+            backward(m, w, new float[] {0.5f});
+            adam.step();
+            assertArrayEquals(new float[] {0.9f}, w.toFloatArray(), 1e-5f);
+            backward(m, w, new float[] {0.5f});
+            adam.step();
+            assertArrayEquals(new float[] {0.8f}, w.toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void globalNormClipScalesAllGradients() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray a = m.create(new float[] {0f});
+            NDArray b = m.create(new float[] {0f});
+            a.setRequiresGradient(true);
+            b.setRequiresGradient(true);
+            try (GradientCollector gc = m.getEngine().newGradientCollector()) {
+                gc.backward(a.mul(3f).add(b.mul(4f)).sum());
+            }
+            float norm = GradClip.globalNorm(java.util.List.of(a, b), 1f);
+            assertArrayEquals(new float[] {5f}, new float[] {norm}, 1e-6f);
+            try (NDArray ga = a.getGradient(); NDArray gb = b.getGradient()) {
+                assertArrayEquals(new float[] {0.6f}, ga.toFloatArray(), 1e-5f);
+                assertArrayEquals(new float[] {0.8f}, gb.toFloatArray(), 1e-5f);
+            }
+        }
+    }
+}
