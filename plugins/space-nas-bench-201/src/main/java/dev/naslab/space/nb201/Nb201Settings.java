@@ -1,0 +1,18 @@
+package dev.naslab.space.nb201;
+
+import dev.naslab.api.SettingException;
+
+/**
+ * Settings of the NAS-Bench-201 space.
+ *
+ * @param channels      channels of the first stage (doubled at each of the two reductions);
+ *                      default 16
+ * @param cellsPerStage search cells per stage (N); default 5
+ */
+public record Nb201Settings(Integer channels, Integer cellsPerStage) {
+
+    public Nb201Settings {
+        channels = SettingException.positive("channels", channels == null ? 16 : channels);
+        cellsPerStage = SettingException.positive("cells_per_stage", cellsPerStage == null ? 5 : cellsPerStage);
+    }
+}

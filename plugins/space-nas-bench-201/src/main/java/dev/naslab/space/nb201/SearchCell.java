@@ -1,0 +1,118 @@
+package dev.naslab.space.nb201;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.nn.BatchNorm2d;
+import dev.naslab.api.nn.Conv2d;
+import dev.naslab.api.nn.Ops;
+import dev.naslab.api.nn.ParamStore;
+import dev.naslab.api.train.Rng;
+
+/**
+ * A NAS-Bench-201 search cell. Node i sums, over j &lt; i, the mixture of the five ops on edge
+ * i←j. Work shared between edges that leave the same node j is done once: one ReLU of node j,
+ * one 1×1 and one 3×3 convolution whose output channels stack the convolutions of all of j's
+ * outgoing edges (BatchNorm is per channel, so one BN over the stack equals one BN per op), and
+ * one average pooling. {@code none} contributes exactly zero and is skipped, as are ops whose
+ * mixing weight is exactly zero. The parameters equal those of separate per-edge ops.
+ */
+final class SearchCell {
+
+    private final int channels;
+    private final ParamStore ps;
+    private final Conv2d[] conv1 = new Conv2d[3];
+    private final Conv2d[] conv3 = new Conv2d[3];
+    private final BatchNorm2d[] bn1 = new BatchNorm2d[3];
+    private final BatchNorm2d[] bn3 = new BatchNorm2d[3];
+
+    SearchCell(ParamStore ps, String name, int c, Rng rng) {
+        this.channels = c;
+        this.ps = ps;
+        for (int j = 0; j < 3; j++) {
+            int fanOut = 3 - j;
+            conv1[j] = new Conv2d(ps, name + ".node" + j + ".nor_conv_1x1", c, fanOut * c, 1, 1, 0, rng);
+            bn1[j] = new BatchNorm2d(ps, name + ".node" + j + ".nor_conv_1x1.bn", fanOut * c, false);
+            conv3[j] = new Conv2d(ps, name + ".node" + j + ".nor_conv_3x3", c, fanOut * c, 3, 1, 1, rng);
+            bn3[j] = new BatchNorm2d(ps, name + ".node" + j + ".nor_conv_3x3.bn", fanOut * c, false);
+        }
+    }
+
+    NDArray forward(NDArray x, MixingWeights w, boolean training) {
+        String cell = Nb201Cell.NAME;
+        NDArray[] nodes = new NDArray[Nb201Cell.NODES];
+        Outgoing[] out = new Outgoing[3];
+        nodes[0] = x;
+        for (int i = 1; i < Nb201Cell.NODES; i++) {
+            NDArray acc = null;
+            for (int j = 0; j < i; j++) {
+                int e = Nb201Cell.edge(i, j);
+                if (out[j] == null) {
+                    out[j] = outgoing(j, nodes[j], w, training);
+                }
+                int slot = i - j - 1;
+                if (w.active(cell, e, Nb201Cell.SKIP)) {
+                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.SKIP, nodes[j]));
+                }
+                if (w.active(cell, e, Nb201Cell.CONV1)) {
+                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.CONV1, out[j].conv1.get(slot)));
+                }
+                if (w.active(cell, e, Nb201Cell.CONV3)) {
+                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.CONV3, out[j].conv3.get(slot)));
+                }
+                if (w.active(cell, e, Nb201Cell.POOL)) {
+                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.POOL, out[j].pool));
+                }
+            }
+            nodes[i] = acc == null ? x.zerosLike() : acc;
+        }
+        return nodes[3];
+    }
+
+    private static NDArray plus(NDArray acc, NDArray term) {
+        return acc == null ? term : acc.add(term);
+    }
+
+    /** The op outputs of every edge leaving node j that any active op needs. */
+    private Outgoing outgoing(int j, NDArray node, MixingWeights w, boolean training) {
+        String cell = Nb201Cell.NAME;
+        boolean needConv1 = false;
+        boolean needConv3 = false;
+        boolean needPool = false;
+        for (int i = j + 1; i < Nb201Cell.NODES; i++) {
+            int e = Nb201Cell.edge(i, j);
+            needConv1 |= w.active(cell, e, Nb201Cell.CONV1);
+            needConv3 |= w.active(cell, e, Nb201Cell.CONV3);
+            needPool |= w.active(cell, e, Nb201Cell.POOL);
+        }
+        Outgoing o = new Outgoing();
+        int fanOut = 3 - j;
+        if (needConv1 || needConv3) {
+            NDArray r = Ops.relu(node);
+            if (needConv1) {
+                o.conv1 = split(bn1[j].forward(conv1[j].forward(r), training), fanOut);
+            }
+            if (needConv3) {
+                o.conv3 = split(bn3[j].forward(conv3[j].forward(r), training), fanOut);
+            }
+        }
+        if (needPool) {
+            o.pool = Ops.avgPool3x3(node, 1, ps);
+        }
+        return o;
+    }
+
+    private NDList split(NDArray stacked, int parts) {
+        return parts == 1 ? new NDList(stacked) : stacked.split(parts, 1);
+    }
+
+    private static final class Outgoing {
+        NDList conv1;
+        NDList conv3;
+        NDArray pool;
+    }
+
+    int channels() {
+        return channels;
+    }
+}

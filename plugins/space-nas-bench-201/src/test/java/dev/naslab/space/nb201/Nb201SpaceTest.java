@@ -1,0 +1,86 @@
+package dev.naslab.space.nb201;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.InputShape;
+import dev.naslab.api.model.Network;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.train.Rng;
+import org.junit.jupiter.api.Test;
+
+class Nb201SpaceTest {
+
+    static final String ALL_SKIP = "|skip_connect~0|+|skip_connect~0|skip_connect~1|+|skip_connect~0|skip_connect~1|skip_connect~2|";
+    static final String RESNET = "|nor_conv_3x3~0|+|none~0|nor_conv_3x3~1|+|skip_connect~0|none~1|skip_connect~2|";
+    final Nb201Space space = new Nb201Space();
+    final Nb201Settings defaults = new Nb201Settings(null, null);
+
+    @Test
+    void supernetHasTheReferenceParameterCount() {
+        // spaces-and-optimizers.md B.2: 1,686,106 weights for C=16, N=5, CIFAR-10 head (α not counted)
+        try (NDManager m = NDManager.newBaseManager();
+                Supernet net = space.supernet(defaults, new InputShape(3, 32, 32), 10, new Rng(0), m)) {
+            assertEquals(1_686_106, net.params().count());
+            assertEquals(30, net.arch().alpha("cell").getShape().size());
+        }
+    }
+
+    @Test
+    void allSkipNetworkCountIsTheSkeletonAlone() {
+        // hand count: stem 432+32, reductions 14,464 and 57,600, head BN 128 + linear 650 = 73,306
+        try (NDManager m = NDManager.newBaseManager();
+                Network net = space.network(space.parse(ALL_SKIP, defaults), defaults,
+                        new InputShape(3, 32, 32), 10, new Rng(0), m)) {
+            assertEquals(73_306, net.params().count());
+        }
+    }
+
+    @Test
+    void stringsRoundTripInEdgeOrder() {
+        Architecture a = space.parse(RESNET, defaults);
+        assertEquals(java.util.List.of("nor_conv_3x3", "none", "nor_conv_3x3", "skip_connect", "none", "skip_connect"),
+                a.ops("cell"));
+        assertEquals(RESNET, space.format(a, defaults));
+    }
+
+    @Test
+    void malformedStringsAreRejectedWithTheReason() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> space.parse("|skip_connect~0|", defaults))
+                .getMessage().contains("not 3"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> space.parse(ALL_SKIP.replace("skip_connect~1", "conv~1"), defaults))
+                .getMessage().contains("unknown op 'conv'"));
+        assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> space.parse(ALL_SKIP.replace("skip_connect~1|+", "skip_connect~0|+"), defaults))
+                .getMessage().contains("must be op~1"));
+    }
+
+    @Test
+    void forwardGivesLogitsForFashionMnistShapes() {
+        Nb201Settings small = new Nb201Settings(4, 1);
+        try (NDManager m = NDManager.newBaseManager();
+                Supernet net = space.supernet(small, new InputShape(1, 28, 28), 10, new Rng(0), m);
+                NDManager pass = m.newSubManager()) {
+            NDArray x = pass.randomNormal(new Shape(2, 1, 28, 28));
+            assertArrayEquals(new long[] {2, 10}, net.forward(x, true).getShape().getShape());
+            net.arch().fixOp("cell", 0, 0);
+            net.arch().fixOp("cell", 1, 0);
+            net.arch().fixOp("cell", 3, 0);
+            // node 1 and every input of node 3 from node 0 are "none": still a valid forward
+            assertArrayEquals(new long[] {2, 10}, net.forward(x, false).getShape().getShape());
+        }
+    }
+
+    @Test
+    void inputsThatCannotBeHalvedTwiceAreRejected() {
+        assertTrue(space.check(defaults, new InputShape(3, 30, 30), 10).get(0).contains("multiples of 4"));
+        assertTrue(space.check(defaults, new InputShape(1, 28, 28), 10).isEmpty());
+    }
+}
