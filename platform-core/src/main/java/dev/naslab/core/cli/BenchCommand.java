@@ -1,0 +1,163 @@
+package dev.naslab.core.cli;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.naslab.api.SearchOptimizer;
+import dev.naslab.api.model.InputShape;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.train.Rng;
+import dev.naslab.core.bench.StepBench;
+import dev.naslab.core.config.Mappers;
+import dev.naslab.core.config.SettingsBinder;
+import dev.naslab.core.engine.EngineSetup;
+import dev.naslab.core.plugin.Kind;
+import dev.naslab.core.plugin.Registry;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code naslab bench}: speed measurements. */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
+        subcommands = {BenchCommand.Step.class})
+final class BenchCommand implements Runnable {
+
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    @Command(name = "step", mixinStandardHelpOptions = true,
+            description = "Time first-order DARTS iterations (alpha step on a validation batch, then a weight step on "
+                    + "a training batch) on random data after warm-up; prints one JSON line.")
+    static final class Step implements Callable<Integer> {
+
+        @Parameters(paramLabel = "SPACE", description = "Space id, e.g. nas-bench-201.")
+        String spaceId;
+
+        @Option(names = "--input", defaultValue = "3x32x32", description = "CxHxW (default: ${DEFAULT-VALUE}).")
+        String input;
+
+        @Option(names = "--classes", defaultValue = "10", description = "Classes (default: ${DEFAULT-VALUE}).")
+        int classes;
+
+        @Option(names = "--batch", defaultValue = "64", description = "Batch size (default: ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(names = "--steps", defaultValue = "10", description = "Timed iterations (default: ${DEFAULT-VALUE}).")
+        int steps;
+
+        @Option(names = "--warmup", defaultValue = "3", description = "Untimed iterations first (default: ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--threads", defaultValue = "2", description = "Intra-op threads (default: ${DEFAULT-VALUE}).")
+        int threads;
+
+        @Option(names = "--engine", defaultValue = "pytorch", description = "pytorch or mxnet (default: ${DEFAULT-VALUE}).")
+        String engine;
+
+        @Option(names = "--optimizer", defaultValue = "darts", description = "Optimizer id (default: ${DEFAULT-VALUE}).")
+        String optimizer;
+
+        @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A space setting, e.g. --set channels=8.")
+        List<String> sets = new ArrayList<>();
+
+        @Option(names = "--rss-at", split = ",", paramLabel = "N",
+                description = "Also report resident memory after these iteration counts, e.g. 200,2000.")
+        List<Integer> rssAt = new ArrayList<>();
+
+        @Option(names = "--score", description = "Also time scoring passes (forward only, no gradients).")
+        boolean score;
+
+        @Option(names = "--peer", paramLabel = "SCRIPT",
+                description = "Run this PyTorch peer script with the same shapes right after and report the ratio.")
+        String peer;
+
+        @Option(names = "--python", defaultValue = "python3", description = "Python for --peer (default: ${DEFAULT-VALUE}).")
+        String python;
+
+        @Mixin
+        PluginOptions pluginOptions;
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public Integer call() throws Exception {
+            if (batch < 1 || steps < 1 || warmup < 0 || threads < 1) {
+                throw new UserException("--batch, --steps and --threads must be positive, --warmup 0 or more");
+            }
+            EngineSetup.djlName(engine);
+            InputShape shape = SpaceChoice.input(input);
+            Registry registry = pluginOptions.load();
+            SpaceChoice choice = SpaceChoice.of(registry, spaceId, sets, shape, classes, "naslab bench step");
+            SearchOptimizer<Record> opt = (SearchOptimizer<Record>) registry.find(Kind.OPTIMIZER, optimizer)
+                    .orElseThrow(() -> new UserException("unknown optimizer '" + optimizer + "'; installed: "
+                            + String.join(", ", registry.ids(Kind.OPTIMIZER))))
+                    .extension();
+            Record optSettings = SettingsBinder.bind(Mappers.YAML.createObjectNode(), opt.settingsClass(), "",
+                    new ArrayList<>()).orElseThrow();
+            EngineSetup.configure(engine, threads);
+            Engine e = EngineSetup.start(engine);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("naslab", "bench step");
+            out.put("space", spaceId);
+            out.put("engine", e.getEngineName() + " " + e.getVersion());
+            out.put("threads", threads);
+            out.put("batch", batch);
+            out.put("input", shape.toString());
+            try (NDManager root = NDManager.newBaseManager(e.getEngineName());
+                    Supernet net = choice.space().supernet(choice.settings(), shape, classes, new Rng(0), root)) {
+                out.putAll(new StepBench(net, batch, shape.channels(), shape.height(), shape.width(), classes, root)
+                        .run(opt, optSettings, warmup, steps, rssAt, score));
+            }
+            if (peer != null) {
+                JsonNode p = runPeer(shape);
+                double peerSec = p.get("seconds_per_iteration").asDouble();
+                out.put("peer", p.path("peer").asText() + " " + p.path("torch").asText());
+                out.put("peer_parameters", p.path("parameters").asLong());
+                out.put("peer_seconds_per_iteration", peerSec);
+                out.put("speedup_vs_peer", Math.round(peerSec / (Double) out.get("seconds_per_iteration") * 1000) / 1000.0);
+            }
+            System.out.println(Mappers.JSON.writeValueAsString(out));
+            return 0;
+        }
+
+        private JsonNode runPeer(InputShape shape) throws Exception {
+            String channels = sets.stream().filter(s -> s.startsWith("channels=")).map(s -> s.substring(9))
+                    .findFirst().orElse("16");
+            String cells = sets.stream().filter(s -> s.startsWith("cells_per_stage=")).map(s -> s.substring(16))
+                    .findFirst().orElse("5");
+            List<String> cmd = List.of(python, peer, "--channels", channels, "--cells", cells, "--batch",
+                    Integer.toString(batch), "--input", shape.toString(), "--classes", Integer.toString(classes),
+                    "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--threads",
+                    Integer.toString(threads));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String last = null;
+            StringBuilder all = new StringBuilder();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    all.append(line).append('\n');
+                    if (line.startsWith("{")) {
+                        last = line;
+                    }
+                }
+            }
+            if (p.waitFor() != 0 || last == null) {
+                throw new UserException("--peer: " + String.join(" ", cmd) + " failed:\n" + all);
+            }
+            return Mappers.JSON.readTree(last);
+        }
+    }
+}

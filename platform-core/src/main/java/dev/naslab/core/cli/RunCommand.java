@@ -1,0 +1,66 @@
+package dev.naslab.core.cli;
+
+import dev.naslab.core.config.Experiment;
+import dev.naslab.core.config.ExperimentLoader;
+import dev.naslab.core.plan.ExperimentPlan;
+import dev.naslab.core.plan.TrialSpec;
+import dev.naslab.core.plugin.Registry;
+import dev.naslab.core.progress.ProgressDisplay;
+import dev.naslab.core.report.ResultsTable;
+import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.results.TrialResult;
+import dev.naslab.core.trial.TrialRunner;
+import dev.naslab.core.config.Mappers;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code naslab run FILE}: validate, plan, run every trial, print and save the results table. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run an experiment: one child JVM per trial (seed x space x search); results go to "
+                + "runs/<name>/ (results.csv, report.md). Re-running resumes unfinished work.")
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Override a key, e.g. --set search.epochs=2 --set engine=mxnet (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Trials run at once (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (parallel < 1) {
+            throw new UserException("--parallel must be a positive integer, got " + parallel);
+        }
+        Registry registry = pluginOptions.load();
+        Experiment e = new ExperimentLoader(registry).load(file, sets);
+        List<TrialSpec> trials = ExperimentPlan.trials(e, pluginOptions.roots(), pluginOptions.development);
+        Path out = e.output();
+        AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(e.resolved()));
+        AtomicFiles.writeJson(out.resolve("plan.json"), trials.stream().map(TrialSpec::id).toList());
+        System.out.printf("naslab: %s: %d trial(s) -> %s%n", e.name(), trials.size(), out);
+        List<TrialResult> results = new TrialRunner(out, parallel, e.threads(), ProgressDisplay.forTerminal(parallel))
+                .run(trials);
+        ResultsTable table = new ResultsTable(results);
+        table.write(out, e.name());
+        System.out.println();
+        table.print(System.out);
+        System.out.println();
+        System.out.println("results: " + out.resolve("results.csv") + "  report: " + out.resolve("report.md"));
+        boolean failed = results.stream().anyMatch(r -> r.status().equals("failed"));
+        return failed ? 1 : 0;
+    }
+}

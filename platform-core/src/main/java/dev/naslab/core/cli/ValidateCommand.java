@@ -1,0 +1,53 @@
+package dev.naslab.core.cli;
+
+import dev.naslab.core.config.Component;
+import dev.naslab.core.config.Experiment;
+import dev.naslab.core.config.ExperimentLoader;
+import dev.naslab.core.config.SearchSpec;
+import dev.naslab.core.plan.ExperimentPlan;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code naslab validate FILE}: every check {@code run} does, without running anything. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = "Check an experiment file (keys, types, ranges, plugin ids, dataset files, space settings) "
+                + "and show its trials.")
+final class ValidateCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        Experiment e = new ExperimentLoader(pluginOptions.load()).load(file, sets);
+        int trials = ExperimentPlan.trials(e, pluginOptions.roots(), false).size();
+        System.out.printf("%s is valid: experiment '%s', %d trial(s) on %s (%s, %d threads)%n", file, e.name(), trials,
+                e.engine(), e.device(), e.threads());
+        System.out.println("  dataset:    " + e.dataset().id());
+        System.out.println("  spaces:     " + labels(e.spaces()));
+        for (SearchSpec s : e.searches()) {
+            System.out.println("  search:     " + s.optimizer().label() + " -> selectors " + labels(s.selection()));
+        }
+        System.out.println("  evaluation: " + (e.evaluation().isEmpty() ? "(none)" : labels(e.evaluation())));
+        System.out.println("  output:     " + e.output());
+        return 0;
+    }
+
+    private static String labels(List<Component> cs) {
+        return cs.stream().map(c -> c.label().equals(c.id()) ? c.id() : c.label() + " (" + c.id() + ")")
+                .collect(Collectors.joining(", "));
+    }
+}

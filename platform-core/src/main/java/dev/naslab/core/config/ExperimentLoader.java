@@ -1,0 +1,357 @@
+package dev.naslab.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.naslab.api.DatasetProvider;
+import dev.naslab.api.SearchSpace;
+import dev.naslab.api.data.DatasetInfo;
+import dev.naslab.core.plugin.Kind;
+import dev.naslab.core.plugin.PluginEntry;
+import dev.naslab.core.plugin.Registry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Reads an experiment file, applies overrides and validates everything before anything runs,
+ * collecting every problem: malformed YAML (line and column), unknown keys (closest valid key),
+ * wrong types and ranges (key path, allowed values), unknown plugin ids (installed ids), dataset
+ * files, and settings a space cannot build for the dataset.
+ */
+public final class ExperimentLoader {
+
+    static final List<String> TOP_KEYS = List.of("name", "engine", "device", "threads", "seeds", "dataset",
+            "space", "search", "selection", "evaluation", "output");
+    static final List<String> ENGINES = List.of("pytorch", "mxnet");
+    static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+
+    private final Registry registry;
+
+    public ExperimentLoader(Registry registry) {
+        this.registry = registry;
+    }
+
+    /** Loads and validates {@code file} with {@code sets} overrides. */
+    public Experiment load(Path file, List<String> sets) throws ConfigException {
+        String source = file.toString();
+        String text;
+        try {
+            text = Files.readString(file);
+        } catch (NoSuchFileException e) {
+            throw new ConfigException(source, "", "file not found");
+        } catch (IOException e) {
+            throw new ConfigException(source, "", "cannot read: " + e.getMessage());
+        }
+        return parse(source, text, sets);
+    }
+
+    /** Validates experiment text (the file's content). */
+    public Experiment parse(String source, String text, List<String> sets) throws ConfigException {
+        JsonNode tree;
+        try {
+            tree = Mappers.YAML.readTree(text);
+        } catch (JsonProcessingException e) {
+            JsonLocation l = e.getLocation();
+            String where = l == null ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": ";
+            throw new ConfigException(source, "", "malformed YAML: " + where + e.getOriginalMessage());
+        }
+        if (tree == null || tree.isMissingNode() || tree.isNull()) {
+            tree = Mappers.YAML.createObjectNode();
+        }
+        if (!(tree instanceof ObjectNode root)) {
+            throw new ConfigException(source, "", "an experiment must be a YAML mapping of keys such as name, "
+                    + "dataset, space, search; found " + tree.getNodeType().toString().toLowerCase());
+        }
+        List<Problem> problems = new ArrayList<>();
+        Overrides.apply(root, sets, problems);
+        Experiment e = validate(source, root, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        return e;
+    }
+
+    private Experiment validate(String source, ObjectNode root, List<Problem> problems) {
+        for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
+            String k = it.next();
+            if (!TOP_KEYS.contains(k)) {
+                problems.add(new Problem(k, "unknown key" + Suggest.hint(k, TOP_KEYS) + "; allowed: "
+                        + String.join(", ", TOP_KEYS)));
+            }
+        }
+        String name = text(root, "name", problems, null);
+        if (name == null) {
+            problems.add(new Problem("name", "required: a short name such as quickstart (it names runs/<name>/)"));
+        } else if (!name.matches("[A-Za-z0-9._-]+")) {
+            problems.add(new Problem("name", "'" + name + "' may only contain letters, digits, '.', '_' and '-'"));
+        }
+        String engine = choice(root, "engine", ENGINES, "pytorch", problems);
+        String device = choice(root, "device", DEVICES, "auto", problems);
+        int threads = positiveInt(root, "threads", Runtime.getRuntime().availableProcessors(), problems);
+        List<Long> seeds = seeds(root, problems);
+
+        Optional<Component> dataset = single(root, Kind.DATASET, true, problems);
+        List<Component> spaces = list(root, Kind.SPACE, true, false, problems);
+        List<Component> selection = list(root, Kind.SELECTOR, true, false, problems);
+        List<SearchSpec> searches = searches(root, selection, problems);
+        List<Component> evaluation = root.has("evaluation") && !root.get("evaluation").isNull()
+                ? list(root, Kind.EVALUATOR, false, false, problems) : List.of();
+        String outText = text(root, "output", problems, null);
+        Path output = Path.of(outText != null ? outText : "runs/" + (name == null ? "experiment" : name));
+
+        dataset.ifPresent(d -> checkDataAndSpaces(d, spaces, problems));
+        if (!problems.isEmpty() || dataset.isEmpty()) {
+            return null;
+        }
+        ObjectNode resolved = Mappers.YAML.createObjectNode();
+        resolved.put("name", name);
+        resolved.put("engine", engine);
+        resolved.put("device", device);
+        resolved.put("threads", threads);
+        ArrayNode seedNode = resolved.putArray("seeds");
+        seeds.forEach(seedNode::add);
+        resolved.set("dataset", dataset.get().resolved());
+        resolved.set("space", array(spaces));
+        ArrayNode searchNode = resolved.putArray("search");
+        for (SearchSpec s : searches) {
+            ObjectNode n = s.optimizer().resolved();
+            if (s.selection() != selection) {
+                n.set("selection", array(s.selection()));
+            }
+            searchNode.add(n);
+        }
+        resolved.set("selection", array(selection));
+        resolved.set("evaluation", array(evaluation));
+        resolved.put("output", output.toString());
+        return new Experiment(source, name, engine, device, threads, seeds, dataset.get(), spaces, searches,
+                evaluation, output, resolved);
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private void checkDataAndSpaces(Component d, List<Component> spaces, List<Problem> problems) {
+        DatasetProvider provider = (DatasetProvider) d.entry().extension();
+        List<String> dataProblems = provider.check(d.settings());
+        dataProblems.forEach(p -> problems.add(new Problem(d.path(), p)));
+        if (!dataProblems.isEmpty()) {
+            return;
+        }
+        DatasetInfo info = provider.describe(d.settings());
+        for (Component s : spaces) {
+            SearchSpace space = (SearchSpace) s.entry().extension();
+            List<String> sp = space.check(s.settings(), info.shape(), info.classes());
+            sp.forEach(p -> problems.add(new Problem(s.path(), p + " (dataset " + d.id() + ": " + info.shape()
+                    + ", " + info.classes() + " classes)")));
+        }
+    }
+
+    private static ArrayNode array(List<Component> cs) {
+        ArrayNode a = Mappers.YAML.createArrayNode();
+        cs.forEach(c -> a.add(c.resolved()));
+        return a;
+    }
+
+    private List<SearchSpec> searches(ObjectNode root, List<Component> selection, List<Problem> problems) {
+        List<Component> optimizers = list(root, Kind.OPTIMIZER, true, true, problems);
+        List<SearchSpec> out = new ArrayList<>();
+        JsonNode node = root.get("search");
+        for (int i = 0; i < optimizers.size(); i++) {
+            JsonNode block = node != null && node.isArray() ? node.get(i) : node;
+            List<Component> sel = selection;
+            if (block != null && block.has("selection")) {
+                String path = optimizers.get(i).path() + ".selection";
+                sel = components(block.get("selection"), Kind.SELECTOR, path, false, problems);
+                if (sel.isEmpty()) {
+                    problems.add(new Problem(path, "needs at least one selector"));
+                }
+            }
+            out.add(new SearchSpec(optimizers.get(i), sel));
+        }
+        return out;
+    }
+
+    private Optional<Component> single(ObjectNode root, Kind kind, boolean required, List<Problem> problems) {
+        JsonNode n = root.get(kind.key());
+        if (n == null || n.isNull()) {
+            if (required) {
+                problems.add(new Problem(kind.key(), "required: {use: <" + kind.noun() + " id>, ...}; installed: "
+                        + installed(kind)));
+            }
+            return Optional.empty();
+        }
+        if (n.isArray()) {
+            problems.add(new Problem(kind.key(), "takes one " + kind.noun() + ", not a list"));
+            return Optional.empty();
+        }
+        return component(n, kind, kind.key(), false, problems);
+    }
+
+    private List<Component> list(ObjectNode root, Kind kind, boolean required, boolean searchBlock,
+            List<Problem> problems) {
+        JsonNode n = root.get(kind.key());
+        if (n == null || n.isNull()) {
+            if (required) {
+                problems.add(new Problem(kind.key(), "required: a " + kind.noun() + " block or a list of them; "
+                        + "installed: " + installed(kind)));
+            }
+            return List.of();
+        }
+        List<Component> out = components(n, kind, kind.key(), searchBlock, problems);
+        if (required && out.isEmpty() && n.isArray() && n.isEmpty()) {
+            problems.add(new Problem(kind.key(), "needs at least one " + kind.noun()));
+        }
+        return out;
+    }
+
+    private List<Component> components(JsonNode n, Kind kind, String path, boolean searchBlock,
+            List<Problem> problems) {
+        List<Component> out = new ArrayList<>();
+        if (n.isArray()) {
+            for (int i = 0; i < n.size(); i++) {
+                component(n.get(i), kind, path + "[" + i + "]", searchBlock, problems).ifPresent(out::add);
+            }
+        } else {
+            component(n, kind, path, searchBlock, problems).ifPresent(out::add);
+        }
+        Set<String> labels = new HashSet<>();
+        for (Component c : out) {
+            if (!labels.add(c.label())) {
+                problems.add(new Problem(path, "two " + kind.noun() + "s are named '" + c.label()
+                        + "': give each a distinct 'label'"));
+            }
+        }
+        return out;
+    }
+
+    private Optional<Component> component(JsonNode n, Kind kind, String path, boolean searchBlock,
+            List<Problem> problems) {
+        String id;
+        String label = null;
+        ObjectNode settings = Mappers.YAML.createObjectNode();
+        if (n.isTextual()) {
+            id = n.asText();
+        } else if (n instanceof ObjectNode o) {
+            JsonNode use = o.get("use");
+            if (use == null || !use.isTextual()) {
+                problems.add(new Problem(path + ".use", "required: the " + kind.noun() + " id; installed: "
+                        + installed(kind)));
+                return Optional.empty();
+            }
+            id = use.asText();
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext();) {
+                Map.Entry<String, JsonNode> f = it.next();
+                switch (f.getKey()) {
+                    case "use" -> { }
+                    case "label" -> {
+                        if (f.getValue().isTextual() && f.getValue().asText().matches("[A-Za-z0-9._-]+")) {
+                            label = f.getValue().asText();
+                        } else {
+                            problems.add(new Problem(path + ".label", "'" + f.getValue().asText()
+                                    + "' must be a name of letters, digits, '.', '_' and '-'"));
+                        }
+                    }
+                    case "selection" -> {
+                        if (!searchBlock) {
+                            settings.set(f.getKey(), f.getValue());
+                        }
+                    }
+                    default -> settings.set(f.getKey(), f.getValue());
+                }
+            }
+        } else {
+            problems.add(new Problem(path, "must be a block {use: <" + kind.noun() + " id>, ...} or an id; "
+                    + "installed: " + installed(kind)));
+            return Optional.empty();
+        }
+        Optional<PluginEntry> entry = registry.find(kind, id);
+        if (entry.isEmpty()) {
+            List<String> ids = registry.ids(kind);
+            problems.add(new Problem(n.isTextual() ? path : path + ".use", "unknown " + kind.noun() + " '" + id + "'"
+                    + Suggest.hint(id, ids) + "; installed: " + installed(kind)));
+            return Optional.empty();
+        }
+        @SuppressWarnings("unchecked")
+        Class<? extends Record> type = (Class<? extends Record>) entry.get().extension().settingsClass();
+        Optional<? extends Record> bound = SettingsBinder.bind(settings, type, path, problems);
+        String finalLabel = label == null ? id : label;
+        return bound.map(r -> new Component(kind, finalLabel, path, entry.get(), r));
+    }
+
+    private String installed(Kind kind) {
+        List<String> ids = registry.ids(kind);
+        return ids.isEmpty() ? "(none: is the plugins folder right?)" : String.join(", ", ids);
+    }
+
+    private static String text(ObjectNode root, String key, List<Problem> problems, String dflt) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (!n.isTextual()) {
+            problems.add(new Problem(key, "'" + n + "' is not a string"));
+            return dflt;
+        }
+        return n.asText();
+    }
+
+    private static String choice(ObjectNode root, String key, List<String> allowed, String dflt,
+            List<Problem> problems) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        String v = n.asText();
+        if (!n.isTextual() || !allowed.contains(v)) {
+            problems.add(new Problem(key, "'" + v + "' is not allowed" + Suggest.hint(v, allowed) + "; allowed: "
+                    + String.join(", ", allowed)));
+            return dflt;
+        }
+        return v;
+    }
+
+    private static int positiveInt(ObjectNode root, String key, int dflt, List<Problem> problems) {
+        JsonNode n = root.get(key);
+        if (n == null || n.isNull()) {
+            return dflt;
+        }
+        if (!n.isIntegralNumber() || n.asLong() < 1 || n.asLong() > 1024) {
+            problems.add(new Problem(key, "'" + n.asText() + "' is not a positive integer"));
+            return dflt;
+        }
+        return n.asInt();
+    }
+
+    private static List<Long> seeds(ObjectNode root, List<Problem> problems) {
+        JsonNode n = root.get("seeds");
+        if (n == null || n.isNull()) {
+            return List.of(0L);
+        }
+        List<Long> out = new ArrayList<>();
+        if (n.isIntegralNumber()) {
+            out.add(n.asLong());
+        } else if (n.isArray() && !n.isEmpty()) {
+            for (int i = 0; i < n.size(); i++) {
+                if (!n.get(i).isIntegralNumber()) {
+                    problems.add(new Problem("seeds[" + i + "]", "'" + n.get(i).asText() + "' is not an integer"));
+                } else if (out.contains(n.get(i).asLong())) {
+                    problems.add(new Problem("seeds[" + i + "]", "seed " + n.get(i).asLong() + " is listed twice"));
+                } else {
+                    out.add(n.get(i).asLong());
+                }
+            }
+        } else {
+            problems.add(new Problem("seeds", "must be a list of integers such as [0, 1, 2]"));
+        }
+        return out;
+    }
+}

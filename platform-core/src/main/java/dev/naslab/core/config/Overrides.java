@@ -1,0 +1,92 @@
+package dev.naslab.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.util.List;
+
+/** Applies {@code --set path=value} overrides to an experiment tree; values are YAML scalars or lists. */
+public final class Overrides {
+
+    private Overrides() {
+    }
+
+    public static void apply(ObjectNode root, List<String> sets, List<Problem> problems) {
+        for (String s : sets) {
+            int eq = s.indexOf('=');
+            if (eq <= 0) {
+                problems.add(new Problem("--set " + s, "expected path=value, e.g. search.epochs=2"));
+                continue;
+            }
+            String path = s.substring(0, eq).trim();
+            JsonNode value = parseValue(s.substring(eq + 1));
+            String[] parts = path.split("\\.");
+            JsonNode cur = root;
+            boolean ok = true;
+            for (int i = 0; i < parts.length - 1 && ok; i++) {
+                JsonNode next = child(cur, parts[i]);
+                if (next == null) {
+                    if (cur instanceof ObjectNode o) {
+                        next = o.putObject(parts[i]);
+                    } else {
+                        ok = false;
+                        problems.add(new Problem("--set " + path, "'" + String.join(".", List.of(parts).subList(0, i + 1))
+                                + "' does not exist"));
+                    }
+                } else if (!next.isContainerNode()) {
+                    if (cur instanceof ObjectNode o && next.isTextual()) {
+                        // a selector given by id alone: turn it into a block to set its keys
+                        ObjectNode block = o.putObject(parts[i]);
+                        block.set("use", next);
+                        next = block;
+                    } else if (cur instanceof ArrayNode a && next.isTextual()) {
+                        ObjectNode block = a.objectNode();
+                        block.set("use", next);
+                        a.set(Integer.parseInt(parts[i]), block);
+                        next = block;
+                    } else {
+                        ok = false;
+                        problems.add(new Problem("--set " + path, "'" + parts[i] + "' is a value, not a block"));
+                    }
+                }
+                cur = next;
+            }
+            if (!ok) {
+                continue;
+            }
+            String last = parts[parts.length - 1];
+            if (cur instanceof ObjectNode o) {
+                o.set(last, value);
+            } else if (cur instanceof ArrayNode a && isIndex(last) && Integer.parseInt(last) < a.size()) {
+                a.set(Integer.parseInt(last), value);
+            } else {
+                problems.add(new Problem("--set " + path, "cannot set '" + last + "' here"));
+            }
+        }
+    }
+
+    private static JsonNode child(JsonNode node, String key) {
+        if (node instanceof ArrayNode a) {
+            return isIndex(key) && Integer.parseInt(key) < a.size() ? a.get(Integer.parseInt(key)) : null;
+        }
+        return node.get(key);
+    }
+
+    private static boolean isIndex(String s) {
+        return !s.isEmpty() && s.chars().allMatch(Character::isDigit) && s.length() < 6;
+    }
+
+    private static JsonNode parseValue(String text) {
+        if (text.isBlank()) {
+            return TextNode.valueOf(text);
+        }
+        try {
+            JsonNode n = Mappers.YAML.readTree(text);
+            return n == null || n.isMissingNode() ? TextNode.valueOf(text) : n;
+        } catch (JsonProcessingException e) {
+            return TextNode.valueOf(text);
+        }
+    }
+}

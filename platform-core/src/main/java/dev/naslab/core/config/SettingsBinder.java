@@ -1,0 +1,140 @@
+package dev.naslab.core.config;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.naslab.api.SettingException;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Binds a component's YAML block to its plugin's settings record, turning failures into problems. */
+public final class SettingsBinder {
+
+    private SettingsBinder() {
+    }
+
+    /** The keys a settings record accepts (snake_case). */
+    public static List<String> keys(Class<? extends Record> type) {
+        List<String> out = new ArrayList<>();
+        for (RecordComponent c : type.getRecordComponents()) {
+            out.add(Mappers.snake(c.getName()));
+        }
+        return out;
+    }
+
+    /** The record's defaults: what an empty block binds to, key → value. */
+    public static Map<String, Object> defaults(Class<? extends Record> type) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Optional<? extends Record> r = bind(JsonNodeFactory.instance.objectNode(), type, "", new ArrayList<>());
+        for (RecordComponent c : type.getRecordComponents()) {
+            Object v = null;
+            if (r.isPresent()) {
+                try {
+                    v = c.getAccessor().invoke(r.get());
+                } catch (ReflectiveOperationException e) {
+                    v = "?";
+                }
+            }
+            out.put(Mappers.snake(c.getName()), v == null ? "(required)" : v);
+        }
+        return out;
+    }
+
+    /**
+     * Binds {@code node} (the block without host keys) to {@code type}; on failure adds a
+     * problem located under {@code path} and returns empty.
+     */
+    public static <T extends Record> Optional<T> bind(JsonNode node, Class<T> type, String path,
+            List<Problem> problems) {
+        try {
+            return Optional.of(Mappers.YAML.treeToValue(node, type));
+        } catch (UnrecognizedPropertyException e) {
+            List<String> known = keys(type);
+            String key = e.getPropertyName();
+            problems.add(new Problem(join(path, key), "unknown key" + Suggest.hint(key, known)
+                    + "; allowed: " + (known.isEmpty() ? "(none)" : String.join(", ", known))));
+        } catch (ValueInstantiationException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof SettingException s) {
+                problems.add(new Problem(join(path, s.key()), s.reason()));
+            } else {
+                problems.add(new Problem(path, cause == null ? e.getOriginalMessage() : cause.getMessage()));
+            }
+        } catch (InvalidFormatException e) {
+            problems.add(new Problem(join(path, location(e)), "'" + e.getValue() + "' is not "
+                    + typeName(e.getTargetType())));
+        } catch (MismatchedInputException e) {
+            String where = join(path, location(e));
+            JsonNode given = at(node, e);
+            problems.add(new Problem(where, (given == null ? "a value" : "'" + given + "'") + " is not "
+                    + typeName(e.getTargetType())));
+        } catch (JsonProcessingException e) {
+            problems.add(new Problem(path, e.getOriginalMessage()));
+        }
+        return Optional.empty();
+    }
+
+    private static JsonNode at(JsonNode root, JsonMappingException e) {
+        JsonNode cur = root;
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (cur == null) {
+                return null;
+            }
+            cur = r.getFieldName() != null ? cur.get(r.getFieldName()) : cur.get(r.getIndex());
+        }
+        return cur;
+    }
+
+    private static String location(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) {
+                    sb.append('.');
+                }
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    static String typeName(Class<?> t) {
+        if (t == null) {
+            return "of the expected type";
+        }
+        if (t == Integer.class || t == int.class || t == Long.class || t == long.class) {
+            return "an integer";
+        }
+        if (t == Double.class || t == double.class || t == Float.class || t == float.class) {
+            return "a number";
+        }
+        if (t == Boolean.class || t == boolean.class) {
+            return "true or false";
+        }
+        if (t == String.class) {
+            return "a string";
+        }
+        if (List.class.isAssignableFrom(t)) {
+            return "a list";
+        }
+        return "a " + t.getSimpleName();
+    }
+
+    static String join(String path, String key) {
+        if (key == null || key.isEmpty()) {
+            return path;
+        }
+        return path.isEmpty() ? key : path + "." + key;
+    }
+}

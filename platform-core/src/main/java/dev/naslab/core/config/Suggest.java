@@ -1,0 +1,52 @@
+package dev.naslab.core.config;
+
+import java.util.Collection;
+import java.util.Optional;
+
+/** "Did you mean …?" by edit distance. */
+public final class Suggest {
+
+    private Suggest() {
+    }
+
+    /** The candidate closest to {@code word}, if it is close enough to be a plausible typo. */
+    public static Optional<String> closest(String word, Collection<String> candidates) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String c : candidates) {
+            int d = distance(word.toLowerCase(), c.toLowerCase());
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = c;
+            }
+        }
+        if (best == null || bestDistance > Math.max(2, word.length() / 2)) {
+            return Optional.empty();
+        }
+        return Optional.of(best);
+    }
+
+    /** " (did you mean 'x'?)" or "". */
+    public static String hint(String word, Collection<String> candidates) {
+        return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
+    }
+
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+}

@@ -1,0 +1,2 @@
+/** DJL engine set-up: engine choice, offline mode, threads, device. */
+package dev.naslab.core.engine;

@@ -1,0 +1,117 @@
+package dev.naslab.core.plugin;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.pf4j.BasePluginRepository;
+import org.pf4j.CompoundPluginLoader;
+import org.pf4j.CompoundPluginRepository;
+import org.pf4j.DefaultPluginManager;
+import org.pf4j.DevelopmentPluginLoader;
+import org.pf4j.DevelopmentPluginRepository;
+import org.pf4j.JarPluginLoader;
+import org.pf4j.PluginClassLoader;
+import org.pf4j.PluginDescriptor;
+import org.pf4j.PluginLoader;
+import org.pf4j.PluginRepository;
+import org.pf4j.RuntimeMode;
+
+/**
+ * PF4J's manager set up for naslab: plugin jars (deployment) or module folders with
+ * {@code target/classes} (development), shared libraries loaded from the host, and bad jars
+ * skipped with one warning each instead of a stack trace.
+ */
+final class NaslabPluginManager extends DefaultPluginManager {
+
+    private final RuntimeMode mode;
+    private final List<String> warnings;
+
+    NaslabPluginManager(List<Path> roots, boolean development, List<String> warnings) {
+        super(roots);
+        this.mode = development ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT;
+        this.warnings = warnings;
+    }
+
+    @Override
+    public RuntimeMode getRuntimeMode() {
+        // called from the super constructor too, before 'mode' is set
+        return mode == null ? super.getRuntimeMode() : mode;
+    }
+
+    @Override
+    protected PluginRepository createPluginRepository() {
+        return new CompoundPluginRepository()
+                .add(new DevelopmentPluginRepository(getPluginsRoots()), this::isDevelopment)
+                .add(new CheckedJarRepository(getPluginsRoots()), this::isNotDevelopment);
+    }
+
+    @Override
+    protected PluginLoader createPluginLoader() {
+        return new CompoundPluginLoader()
+                .add(new DevelopmentPluginLoader(this) {
+                    @Override
+                    protected PluginClassLoader createPluginClassLoader(Path path, PluginDescriptor d) {
+                        return new SharedFirstClassLoader(pluginManager, d, getClass().getClassLoader());
+                    }
+                }, this::isDevelopment)
+                .add(new JarPluginLoader(this) {
+                    @Override
+                    public ClassLoader loadPlugin(Path path, PluginDescriptor d) {
+                        PluginClassLoader loader = new SharedFirstClassLoader(pluginManager, d,
+                                getClass().getClassLoader());
+                        loader.addFile(path.toFile());
+                        return loader;
+                    }
+                }, this::isNotDevelopment);
+    }
+
+    /** The jars of the plugins folders that pass {@link PluginJarCheck}; one warning per reject. */
+    private final class CheckedJarRepository extends BasePluginRepository {
+
+        CheckedJarRepository(List<Path> roots) {
+            super(roots);
+        }
+
+        @Override
+        public List<Path> getPluginPaths() {
+            List<Path> ok = new ArrayList<>();
+            Map<String, Path> seen = new HashMap<>();
+            for (Path root : pluginsRoots) {
+                if (!Files.isDirectory(root)) {
+                    continue;
+                }
+                List<Path> jars;
+                try (Stream<Path> s = Files.list(root)) {
+                    jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+                } catch (IOException e) {
+                    warnings.add("cannot list plugins folder " + root + ": " + e.getMessage());
+                    continue;
+                }
+                for (Path jar : jars) {
+                    String[] id = new String[1];
+                    var problem = PluginJarCheck.problem(jar, id);
+                    if (problem.isPresent()) {
+                        warnings.add("skipping plugin " + jar + ": " + problem.get());
+                    } else if (seen.containsKey(id[0])) {
+                        warnings.add("skipping plugin " + jar + ": plugin id '" + id[0] + "' is already loaded from "
+                                + seen.get(id[0]));
+                    } else {
+                        seen.put(id[0], jar);
+                        ok.add(jar);
+                    }
+                }
+            }
+            return ok;
+        }
+
+        @Override
+        public boolean deletePluginPath(Path pluginPath) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** The experiment's results table: CSV, Markdown and the terminal. */
+package dev.naslab.core.report;

@@ -1,0 +1,2 @@
+/** Results on disk: atomic writes, tensor files, the results table. */
+package dev.naslab.core.results;

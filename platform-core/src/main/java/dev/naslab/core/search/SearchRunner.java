@@ -1,0 +1,147 @@
+package dev.naslab.core.search;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.naslab.api.Progress;
+import dev.naslab.api.SearchOptimizer;
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.data.BatchStream;
+import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.search.SearchSchedule;
+import dev.naslab.api.select.Derivation;
+import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Rng;
+import dev.naslab.core.config.Mappers;
+import dev.naslab.core.results.AtomicFiles;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The search stage: runs an optimizer over epochs of the training split (a fresh random
+ * validation batch per step), logs per-epoch metrics and the derived architecture to
+ * {@code search/metrics.jsonl}, and checkpoints every N epochs to {@code search/checkpoint-<epoch>/}.
+ * Run again, it resumes from the newest complete checkpoint.
+ */
+public final class SearchRunner {
+
+    /**
+     * What a finished search leaves.
+     *
+     * @param checkpoint    the final snapshot, handed to every selector
+     * @param validAccuracy supernet accuracy on the whole validation split (%)
+     * @param seconds       search time, summed over resumed runs
+     */
+    public record Outcome(Path checkpoint, double validAccuracy, double seconds) {
+    }
+
+    private final Path dir;
+    private final Progress progress;
+    private final Function<Architecture, String> format;
+
+    public SearchRunner(Path dir, Progress progress, Function<Architecture, String> format) {
+        this.dir = dir;
+        this.progress = progress;
+        this.format = format;
+    }
+
+    /** Runs (or resumes, or just reports) the search. */
+    public <S extends Record> Outcome run(SearchOptimizer<S> optimizer, S settings, Supernet net, DataSplits data,
+            long seed, NDManager root) throws IOException {
+        SearchSchedule schedule = optimizer.schedule(settings);
+        Rng trainRng = Rng.derive(seed, "train-order");
+        Rng validRng = Rng.derive(seed, "valid-order");
+        Rng augRng = Rng.derive(seed, "augment");
+        BatchStream train = new BatchStream(data.train().size(), schedule.batchSize(), trainRng);
+        BatchStream valid = new BatchStream(data.valid().size(), schedule.batchSize(), validRng);
+        HostSearchState state = new HostSearchState(net, schedule.epochs(), train.batchesPerEpoch(),
+                Rng.derive(seed, "optimizer"), root);
+        optimizer.begin(state, settings);
+
+        int start = 0;
+        double elapsed = 0;
+        Optional<Path> last = latestCheckpoint();
+        if (last.isPresent()) {
+            SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(last.get(), net);
+            state.registered().forEach(loaded::restore);
+            ObjectNode meta = loaded.meta();
+            start = meta.get("epochs_done").asInt();
+            elapsed = meta.get("seconds").asDouble();
+            trainRng.setState(meta.get("rng_train").asLong());
+            validRng.setState(meta.get("rng_valid").asLong());
+            augRng.setState(meta.get("rng_augment").asLong());
+            state.rng().setState(meta.get("rng_optimizer").asLong());
+            if (start >= schedule.epochs() && meta.has("valid_accuracy")) {
+                return new Outcome(last.get(), meta.get("valid_accuracy").asDouble(), elapsed);
+            }
+        }
+        int steps = train.batchesPerEpoch();
+        progress.start("search", (long) schedule.epochs() * steps, (long) start * steps);
+        Path metrics = dir.resolve("metrics.jsonl");
+        Path checkpoint = last.orElse(null);
+        double validAcc = Double.NaN;
+        for (int epoch = start; epoch < schedule.epochs(); epoch++) {
+            long t0 = System.nanoTime();
+            state.setEpoch(epoch);
+            train.restartEpoch();
+            optimizer.onEpochStart(state, settings);
+            for (int s = 0; s < steps; s++) {
+                try (NDManager step = root.newSubManager();
+                        Batch tb = data.train().batch(train.next(), data.augmentation(), augRng, step);
+                        Batch vb = data.valid().batch(valid.random(), data.augmentation(), augRng, step)) {
+                    optimizer.step(state, settings, tb, vb);
+                }
+                progress.advance(1, "epoch " + (epoch + 1) + "/" + schedule.epochs());
+            }
+            optimizer.onEpochEnd(state, settings);
+            elapsed += (System.nanoTime() - t0) / 1e9;
+            boolean lastEpoch = epoch == schedule.epochs() - 1;
+            Map<String, Object> line = new LinkedHashMap<>();
+            line.put("epoch", epoch + 1);
+            line.putAll(state.drainMetrics());
+            if (lastEpoch) {
+                PassResult r = SupernetEvaluation.evaluate(net, data.valid(), schedule.batchSize(), true, root);
+                validAcc = r.accuracy();
+                line.put("supernet_valid_acc", validAcc);
+                line.put("supernet_valid_loss", r.loss());
+            }
+            line.put("architecture", format.apply(Derivation.derive(net.arch())));
+            line.put("seconds", elapsed);
+            AtomicFiles.appendJsonLine(metrics, line);
+            if (lastEpoch || (epoch + 1) % schedule.checkpointEvery() == 0) {
+                ObjectNode meta = Mappers.JSON.createObjectNode();
+                meta.put("epochs_done", epoch + 1);
+                meta.put("seconds", elapsed);
+                meta.put("rng_train", trainRng.state());
+                meta.put("rng_valid", validRng.state());
+                meta.put("rng_augment", augRng.state());
+                meta.put("rng_optimizer", state.rng().state());
+                if (lastEpoch) {
+                    meta.put("valid_accuracy", validAcc);
+                }
+                checkpoint = dir.resolve(String.format("checkpoint-%04d", epoch + 1));
+                SupernetCheckpoint.save(checkpoint, net, state.registered(), meta);
+            }
+        }
+        return new Outcome(checkpoint, validAcc, elapsed);
+    }
+
+    /** The newest complete {@code checkpoint-NNNN} folder. */
+    public Optional<Path> latestCheckpoint() throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(p -> p.getFileName().toString().matches("checkpoint-\\d+"))
+                    .filter(SupernetCheckpoint::complete)
+                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.naslab.core.search;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import ai.djl.ndarray.NDArray;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.train.Stateful;
+import dev.naslab.api.train.TensorData;
+import dev.naslab.core.config.Mappers;
+import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.results.TensorFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * A supernet snapshot in a folder: {@code tensors.bin} (weights, BatchNorm statistics, α,
+ * optimizer state) and {@code state.json} (decisions, scalars, whatever the caller adds),
+ * written last. A folder without {@code state.json} is incomplete and ignored.
+ */
+public final class SupernetCheckpoint {
+
+    static final String TENSORS = "tensors.bin";
+    static final String STATE = "state.json";
+
+    private SupernetCheckpoint() {
+    }
+
+    /** Writes the snapshot into {@code dir} (replacing it) with {@code meta} as extra state. */
+    public static void save(Path dir, Supernet net, Map<String, Stateful> statefuls, ObjectNode meta)
+            throws IOException {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
+        deleteTree(tmp);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        net.params().state().forEach((k, v) -> tensors.put("w/" + k, v));
+        tensors.putAll(net.arch().tensors());
+        ObjectNode scalars = meta.putObject("scalars");
+        statefuls.forEach((name, s) -> {
+            s.stateTensors().forEach((k, v) -> tensors.put("opt/" + name + "/" + k, v));
+            s.stateScalars().forEach((k, v) -> scalars.put("opt/" + name + "/" + k, v));
+        });
+        ObjectNode decisions = meta.putObject("decisions");
+        net.arch().decisions().forEach((cell, d) -> {
+            var a = decisions.putArray(cell);
+            for (int v : d) {
+                a.add(v);
+            }
+        });
+        TensorFile.write(tmp.resolve(TENSORS), tensors);
+        AtomicFiles.writeJson(tmp.resolve(STATE), meta);
+        deleteTree(dir);
+        Files.move(tmp, dir);
+    }
+
+    /** Whether {@code dir} holds a complete snapshot. */
+    public static boolean complete(Path dir) {
+        return Files.isRegularFile(dir.resolve(STATE)) && Files.isRegularFile(dir.resolve(TENSORS));
+    }
+
+    /** A loaded snapshot: its tensors and state. */
+    public record Loaded(Map<String, TensorData> tensors, ObjectNode meta) {
+
+        /** Restores the state saved under {@code name} into {@code target}; false if none was saved. */
+        public boolean restore(String name, Stateful target) {
+            String prefix = "opt/" + name + "/";
+            Map<String, TensorData> t = new HashMap<>();
+            tensors.forEach((k, v) -> {
+                if (k.startsWith(prefix)) {
+                    t.put(k.substring(prefix.length()), v);
+                }
+            });
+            Map<String, Double> s = new HashMap<>();
+            JsonNode scalars = meta.path("scalars");
+            for (Iterator<String> it = scalars.fieldNames(); it.hasNext();) {
+                String k = it.next();
+                if (k.startsWith(prefix)) {
+                    s.put(k.substring(prefix.length()), scalars.get(k).asDouble());
+                }
+            }
+            if (t.isEmpty() && s.isEmpty()) {
+                return false;
+            }
+            target.loadState(t, s);
+            return true;
+        }
+    }
+
+    /** Loads {@code dir} into {@code net} (weights, statistics, α, decisions). */
+    public static Loaded load(Path dir, Supernet net) throws IOException {
+        Map<String, TensorData> tensors = TensorFile.read(dir.resolve(TENSORS));
+        ObjectNode meta = (ObjectNode) Mappers.JSON.readTree(dir.resolve(STATE).toFile());
+        TensorFile.copyInto(tensors, "w/", net.params().state());
+        TensorFile.copyInto(tensors, "", net.arch().tensors());
+        Map<String, int[]> decisions = new HashMap<>();
+        meta.path("decisions").fields().forEachRemaining(e -> {
+            int[] d = new int[e.getValue().size()];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = e.getValue().get(i).asInt();
+            }
+            decisions.put(e.getKey(), d);
+        });
+        net.arch().restoreDecisions(decisions);
+        return new Loaded(tensors, meta);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+}

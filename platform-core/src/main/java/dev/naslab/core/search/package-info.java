@@ -1,0 +1,2 @@
+/** The search stage: the epoch loop around a search optimizer, checkpoints and resume. */
+package dev.naslab.core.search;

@@ -1,0 +1,142 @@
+package dev.naslab.core.select;
+
+import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.naslab.api.Progress;
+import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.select.SelectionContext;
+import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Rng;
+import dev.naslab.api.train.Stateful;
+import dev.naslab.core.config.Mappers;
+import dev.naslab.core.search.SupernetCheckpoint;
+import dev.naslab.core.search.SupernetEvaluation;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/** The host's {@link SelectionContext} for one selector on one trial's trained supernet. */
+final class HostSelectionContext implements SelectionContext {
+
+    private final Supernet supernet;
+    private final DataSplits data;
+    private final int batchSize;
+    private final long seed;
+    private final Rng rng;
+    private final Path workDir;
+    private final Progress progress;
+    private final SupernetCheckpoint.Loaded search;
+    private final Function<Architecture, String> format;
+    private final NDManager root;
+    private final long started = System.nanoTime();
+    private double previousSeconds;
+
+    HostSelectionContext(Supernet supernet, DataSplits data, int batchSize, long seed, Rng rng, Path workDir,
+            Progress progress, SupernetCheckpoint.Loaded search, Function<Architecture, String> format,
+            NDManager root) {
+        this.supernet = supernet;
+        this.data = data;
+        this.batchSize = batchSize;
+        this.seed = seed;
+        this.rng = rng;
+        this.workDir = workDir;
+        this.progress = progress;
+        this.search = search;
+        this.format = format;
+        this.root = root;
+    }
+
+    @Override
+    public Supernet supernet() {
+        return supernet;
+    }
+
+    @Override
+    public DataSplits data() {
+        return data;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public long seed() {
+        return seed;
+    }
+
+    @Override
+    public Rng rng() {
+        return rng;
+    }
+
+    @Override
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public Progress progress() {
+        return progress;
+    }
+
+    @Override
+    public PassResult evaluateValid() {
+        return SupernetEvaluation.evaluate(supernet, data.valid(), batchSize, true, root);
+    }
+
+    @Override
+    public boolean restoreSearchState(String name, Stateful target) {
+        return search.restore(name, target);
+    }
+
+    @Override
+    public void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters) {
+        ObjectNode meta = Mappers.JSON.createObjectNode();
+        ObjectNode c = meta.putObject("counters");
+        counters.forEach(c::put);
+        meta.put("rng", rng.state());
+        meta.put("seconds", seconds());
+        try {
+            SupernetCheckpoint.save(workDir.resolve("progress"), supernet, extra, meta);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save selection progress in " + workDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra) {
+        Path dir = workDir.resolve("progress");
+        if (!SupernetCheckpoint.complete(dir)) {
+            return Optional.empty();
+        }
+        try {
+            SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(dir, supernet);
+            extra.forEach(loaded::restore);
+            rng.setState(loaded.meta().get("rng").asLong());
+            previousSeconds = loaded.meta().path("seconds").asDouble();
+            Map<String, Double> counters = new HashMap<>();
+            loaded.meta().path("counters").fields().forEachRemaining(e -> counters.put(e.getKey(), e.getValue().asDouble()));
+            return Optional.of(counters);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot resume selection from " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String format(Architecture architecture) {
+        return format.apply(architecture);
+    }
+
+    /** Selection time so far, including earlier interrupted runs. */
+    double seconds() {
+        return previousSeconds + (System.nanoTime() - started) / 1e9;
+    }
+}
