@@ -68,6 +68,15 @@ public final class HostSearchState implements SearchState {
         return stateful;
     }
 
+    @Override
+    public <T extends Stateful> T registered(String name, Class<T> type) {
+        Stateful s = registered.get(name);
+        if (s == null) {
+            throw new IllegalStateException("no optimizer state registered as '" + name + "'");
+        }
+        return type.cast(s);
+    }
+
     Map<String, Stateful> registered() {
         return registered;
     }

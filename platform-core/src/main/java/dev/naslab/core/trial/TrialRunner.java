@@ -79,6 +79,7 @@ public final class TrialRunner {
         pb.environment().put("DJL_OFFLINE", "true");
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
+        pb.environment().putIfAbsent("DNNL_MAX_CPU_ISA", dev.naslab.core.engine.EngineSetup.ONEDNN_ISA);
         Process p = pb.start();
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,

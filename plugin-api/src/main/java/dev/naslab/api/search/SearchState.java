@@ -40,6 +40,9 @@ public interface SearchState {
      */
     <T extends Stateful> T register(String name, T stateful);
 
+    /** The state registered under {@code name}. */
+    <T extends Stateful> T registered(String name, Class<T> type);
+
     /** Records a per-epoch metric (averaged over the epoch's steps), e.g. {@code train_loss}. */
     void record(String metric, double value);
 }

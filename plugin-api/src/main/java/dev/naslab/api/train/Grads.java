@@ -13,12 +13,17 @@ public final class Grads {
     private Grads() {
     }
 
-    /** Sets the gradients of {@code params} to zero. */
+    /**
+     * Sets the gradients of {@code params} to zero. A fill, not a multiplication: before the
+     * first backward pass the gradient buffer may hold garbage, and NaN·0 is NaN.
+     */
     public static void zero(Collection<NDArray> params) {
         for (NDArray p : params) {
             try (NDArray g = p.getGradient()) {
-                g.muli(0f);
+                g.set(ALL, 0f);
             }
         }
     }
+
+    private static final ai.djl.ndarray.index.NDIndex ALL = new ai.djl.ndarray.index.NDIndex("...");
 }

@@ -1,0 +1,41 @@
+package dev.naslab.dataset.images;
+
+import dev.naslab.api.SettingException;
+
+/**
+ * Settings shared by the image datasets.
+ *
+ * @param path         folder with the dataset's files, or {@code sample} for the bundled
+ *                     Fashion-MNIST sample (3,000 training and 1,000 test images); required
+ * @param trainPortion share of the training set used to train weights; the rest (by index) is
+ *                     the validation split; default 0.5
+ * @param trainLimit   use only this many training images (a subset drawn with the trial's seed);
+ *                     default all
+ * @param testLimit    use only the first this many test images; default all
+ * @param cropPadding  random-crop augmentation after zero padding by this many pixels; default 0
+ *                     (off); the reference uses 4 for CIFAR
+ * @param flip         random horizontal flips; default false
+ */
+public record ImageDatasetSettings(String path, Double trainPortion, Integer trainLimit, Integer testLimit,
+        Integer cropPadding, Boolean flip) {
+
+    public ImageDatasetSettings {
+        if (path == null || path.isBlank()) {
+            throw new SettingException("path", "required: the folder with the dataset files, or 'sample' for the "
+                    + "bundled Fashion-MNIST sample");
+        }
+        trainPortion = SettingException.range("train_portion", trainPortion == null ? 0.5 : trainPortion, 0, 1, true);
+        if (trainPortion >= 1.0) {
+            throw new SettingException("train_portion", "must be below 1 so that a validation split remains, got "
+                    + trainPortion);
+        }
+        if (trainLimit != null) {
+            SettingException.positive("train_limit", trainLimit);
+        }
+        if (testLimit != null) {
+            SettingException.positive("test_limit", testLimit);
+        }
+        cropPadding = SettingException.nonNegative("crop_padding", cropPadding == null ? 0 : cropPadding);
+        flip = flip != null && flip;
+    }
+}

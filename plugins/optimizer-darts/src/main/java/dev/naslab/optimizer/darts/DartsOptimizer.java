@@ -1,0 +1,104 @@
+package dev.naslab.optimizer.darts;
+
+import dev.naslab.api.SearchOptimizer;
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.search.SearchSchedule;
+import dev.naslab.api.search.SearchState;
+import dev.naslab.api.train.Adam;
+import dev.naslab.api.train.DivergedException;
+import dev.naslab.api.train.GradClip;
+import dev.naslab.api.train.Grads;
+import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Passes;
+import dev.naslab.api.train.Schedules;
+import dev.naslab.api.train.Sgd;
+import org.pf4j.Extension;
+
+/**
+ * DARTS: Differentiable Architecture Search (Liu, Simonyan, Yang; ICLR 2019, arXiv 1806.09055).
+ * Each iteration: an α step with Adam on a validation batch (first order: ∇α L_val at the
+ * current weights; second order: the unrolled hypergradient of {@link Unrolled}), then a weight
+ * step with PyTorch-semantics SGD on a training batch (global-norm clip, per-epoch cosine lr).
+ * With {@code train_alpha: false} α stays 0 and only weights train (DARTS-PT's fix-α supernet).
+ */
+@Extension
+public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
+
+    static final String WEIGHTS = "weights";
+    static final String ALPHA = "alpha";
+
+    @Override
+    public String id() {
+        return "darts";
+    }
+
+    @Override
+    public Class<DartsSettings> settingsClass() {
+        return DartsSettings.class;
+    }
+
+    @Override
+    public String description() {
+        return "DARTS bilevel search, first or second order; train_alpha: false for fix-alpha supernets";
+    }
+
+    @Override
+    public SearchSchedule schedule(DartsSettings s) {
+        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+    }
+
+    @Override
+    public void begin(SearchState state, DartsSettings s) {
+        Supernet net = state.supernet();
+        state.register(WEIGHTS, new Sgd(net.params().weights(), s.momentum().floatValue(),
+                s.weightDecay().floatValue(), state.manager()));
+        if (s.trainAlpha()) {
+            state.register(ALPHA, new Adam(net.arch().alphas(), s.archLr().floatValue(), s.archBeta1().floatValue(),
+                    s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(), state.manager()));
+        } else {
+            net.arch().fill(0f);
+            net.arch().setTrainable(false);
+        }
+    }
+
+    @Override
+    public void step(SearchState state, DartsSettings s, Batch train, Batch valid) {
+        Supernet net = state.supernet();
+        Sgd sgd = state.registered(WEIGHTS, Sgd.class);
+        float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
+        if (s.trainAlpha()) {
+            PassResult v;
+            if (s.order().equals("second")) {
+                v = Unrolled.hypergradient(net, sgd, lr, train, valid);
+            } else {
+                net.params().setTrainable(false);
+                Grads.zero(net.arch().alphas().values());
+                try {
+                    v = Passes.backward(x -> net.forward(x, true), valid);
+                } finally {
+                    net.params().setTrainable(true);
+                }
+            }
+            state.registered(ALPHA, Adam.class).step();
+            state.record("valid_loss", v.loss());
+            state.record("valid_acc", v.accuracy());
+        }
+        net.arch().setTrainable(false);
+        Grads.zero(net.params().weights().values());
+        PassResult t;
+        try {
+            t = Passes.backward(x -> net.forward(x, true), train);
+        } finally {
+            net.arch().setTrainable(s.trainAlpha());
+        }
+        float norm = GradClip.globalNorm(net.params().weights().values(), s.gradClip().floatValue());
+        if (!Float.isFinite(norm)) {
+            throw new DivergedException("weight gradient norm became " + norm);
+        }
+        sgd.step(lr);
+        state.record("train_loss", t.loss());
+        state.record("train_acc", t.accuracy());
+        state.record("lr", lr);
+    }
+}
