@@ -68,6 +68,11 @@ final class HostSelectionContext implements SelectionContext {
     }
 
     @Override
+    public NDManager manager() {
+        return root;
+    }
+
+    @Override
     public long seed() {
         return seed;
     }

@@ -25,6 +25,9 @@ public interface SelectionContext {
     /** The search's batch size. */
     int batchSize();
 
+    /** A long-lived manager for the selector's arrays (per-step sub-managers come from it). */
+    ai.djl.ndarray.NDManager manager();
+
     /** The trial's seed. */
     long seed();
 

@@ -3,7 +3,10 @@ package dev.naslab.api.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;
+import dev.naslab.api.data.Augmentation;
 import dev.naslab.api.data.Batch;
+import dev.naslab.api.data.ImageSet;
+import dev.naslab.api.model.Network;
 import java.util.function.Function;
 
 /**
@@ -44,6 +47,28 @@ public final class Passes {
             NDArray loss = crossEntropy(logits, batch.oneHot());
             return result(logits, loss, batch);
         }
+    }
+
+    /**
+     * Loss and accuracy of {@code net} over a whole split, in order, without gradients;
+     * {@code batchStatistics} selects BatchNorm on batch statistics (supernet scoring) or on
+     * running statistics (testing a trained network).
+     */
+    public static PassResult evaluate(Network net, ImageSet set, int batchSize, boolean batchStatistics,
+            NDManager root) {
+        PassResult total = PassResult.EMPTY;
+        Rng unused = new Rng(0);
+        for (int start = 0; start < set.size(); start += batchSize) {
+            int n = Math.min(batchSize, set.size() - start);
+            int[] pos = new int[n];
+            for (int i = 0; i < n; i++) {
+                pos[i] = start + i;
+            }
+            try (NDManager m = root.newSubManager(); Batch b = set.batch(pos, Augmentation.NONE, unused, m)) {
+                total = total.plus(evaluate(x -> net.forward(x, batchStatistics), b));
+            }
+        }
+        return total;
     }
 
     /** Mean cross-entropy of logits against one-hot targets. */

@@ -6,11 +6,8 @@ import dev.naslab.api.model.Supernet;
 import dev.naslab.api.search.SearchSchedule;
 import dev.naslab.api.search.SearchState;
 import dev.naslab.api.train.Adam;
-import dev.naslab.api.train.DivergedException;
-import dev.naslab.api.train.GradClip;
-import dev.naslab.api.train.Grads;
+import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Passes;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import org.pf4j.Extension;
@@ -68,35 +65,18 @@ public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
         Sgd sgd = state.registered(WEIGHTS, Sgd.class);
         float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
         if (s.trainAlpha()) {
+            Adam adam = state.registered(ALPHA, Adam.class);
             PassResult v;
             if (s.order().equals("second")) {
                 v = Unrolled.hypergradient(net, sgd, lr, train, valid);
+                adam.step();
             } else {
-                net.params().setTrainable(false);
-                Grads.zero(net.arch().alphas().values());
-                try {
-                    v = Passes.backward(x -> net.forward(x, true), valid);
-                } finally {
-                    net.params().setTrainable(true);
-                }
+                v = BilevelSteps.alphaStep(net, adam, valid);
             }
-            state.registered(ALPHA, Adam.class).step();
             state.record("valid_loss", v.loss());
             state.record("valid_acc", v.accuracy());
         }
-        net.arch().setTrainable(false);
-        Grads.zero(net.params().weights().values());
-        PassResult t;
-        try {
-            t = Passes.backward(x -> net.forward(x, true), train);
-        } finally {
-            net.arch().setTrainable(s.trainAlpha());
-        }
-        float norm = GradClip.globalNorm(net.params().weights().values(), s.gradClip().floatValue());
-        if (!Float.isFinite(norm)) {
-            throw new DivergedException("weight gradient norm became " + norm);
-        }
-        sgd.step(lr);
+        PassResult t = BilevelSteps.weightStep(net, sgd, lr, s.gradClip().floatValue(), train, s.trainAlpha());
         state.record("train_loss", t.loss());
         state.record("train_acc", t.accuracy());
         state.record("lr", lr);

@@ -1,0 +1,56 @@
+package dev.naslab.api.train;
+
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.model.Supernet;
+
+/**
+ * The two halves of a first-order DARTS iteration, shared by search optimizers and by
+ * selectors that fine-tune a supernet (DARTS-PT's progressive tuning). Both use the arch
+ * state's current mixing weights, so decided edges stay fixed.
+ */
+public final class BilevelSteps {
+
+    private BilevelSteps() {
+    }
+
+    /**
+     * ∇α of the loss on {@code valid} at the current weights (weights are not differentiated,
+     * which saves their share of the backward pass), then one step of {@code adam}.
+     */
+    public static PassResult alphaStep(Supernet net, Adam adam, Batch valid) {
+        net.params().setTrainable(false);
+        PassResult r;
+        try {
+            Grads.zero(net.arch().alphas().values());
+            r = Passes.backward(x -> net.forward(x, true), valid);
+        } finally {
+            net.params().setTrainable(true);
+        }
+        adam.step();
+        return r;
+    }
+
+    /**
+     * ∇w of the loss on {@code train} (α not differentiated), global-norm clip, one SGD step.
+     *
+     * @param alphaTrainable whether α requires gradients outside this step
+     * @throws DivergedException if the gradient norm is not finite
+     */
+    public static PassResult weightStep(Supernet net, Sgd sgd, float lr, float clip, Batch train,
+            boolean alphaTrainable) {
+        net.arch().setTrainable(false);
+        PassResult r;
+        try {
+            Grads.zero(net.params().weights().values());
+            r = Passes.backward(x -> net.forward(x, true), train);
+        } finally {
+            net.arch().setTrainable(alphaTrainable);
+        }
+        float norm = GradClip.globalNorm(net.params().weights().values(), clip);
+        if (!Float.isFinite(norm)) {
+            throw new DivergedException("weight gradient norm became " + norm);
+        }
+        sgd.step(lr);
+        return r;
+    }
+}

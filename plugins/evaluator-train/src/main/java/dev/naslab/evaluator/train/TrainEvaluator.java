@@ -1,0 +1,87 @@
+package dev.naslab.evaluator.train;
+
+import ai.djl.ndarray.NDManager;
+import dev.naslab.api.Evaluator;
+import dev.naslab.api.Progress;
+import dev.naslab.api.data.Augmentation;
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.data.BatchStream;
+import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.data.ImageSet;
+import dev.naslab.api.eval.Evaluation;
+import dev.naslab.api.eval.EvaluationContext;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Network;
+import dev.naslab.api.train.DivergedException;
+import dev.naslab.api.train.GradClip;
+import dev.naslab.api.train.Grads;
+import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Passes;
+import dev.naslab.api.train.Rng;
+import dev.naslab.api.train.Schedules;
+import dev.naslab.api.train.Sgd;
+import java.util.Map;
+import org.pf4j.Extension;
+
+/**
+ * Trains the discrete network of an architecture from scratch on train+valid (SGD with momentum,
+ * per-epoch cosine learning rate, global-norm clipping) and reports test accuracy with
+ * BatchNorm on running statistics.
+ */
+@Extension
+public final class TrainEvaluator implements Evaluator<TrainSettings> {
+
+    @Override
+    public String id() {
+        return "train";
+    }
+
+    @Override
+    public Class<TrainSettings> settingsClass() {
+        return TrainSettings.class;
+    }
+
+    @Override
+    public String description() {
+        return "train the selected network from scratch on train+valid, report test accuracy";
+    }
+
+    @Override
+    public Evaluation evaluate(Architecture architecture, EvaluationContext ctx, TrainSettings s) {
+        DataSplits data = ctx.data();
+        ImageSet train = data.train().concat(data.valid());
+        Augmentation aug = s.augment() ? data.augmentation() : Augmentation.NONE;
+        Rng order = Rng.derive(ctx.seed(), "eval-order");
+        Rng augRng = Rng.derive(ctx.seed(), "eval-augment");
+        BatchStream stream = new BatchStream(train.size(), s.batchSize(), order);
+        int steps = stream.batchesPerEpoch();
+        Progress progress = ctx.progress();
+        try (NDManager m = ctx.manager().newSubManager();
+                Network net = ctx.network(architecture, Rng.derive(ctx.seed(), "eval-init"), m)) {
+            Sgd sgd = new Sgd(net.params().weights(), s.momentum().floatValue(), s.weightDecay().floatValue(), m);
+            progress.start("evaluate", (long) s.epochs() * steps, 0);
+            PassResult last = PassResult.EMPTY;
+            for (int epoch = 0; epoch < s.epochs(); epoch++) {
+                float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), epoch, s.epochs());
+                stream.restartEpoch();
+                PassResult epochResult = PassResult.EMPTY;
+                for (int i = 0; i < steps; i++) {
+                    try (NDManager step = m.newSubManager(); Batch b = train.batch(stream.next(), aug, augRng, step)) {
+                        Grads.zero(net.params().weights().values());
+                        epochResult = epochResult.plus(Passes.backward(x -> net.forward(x, true), b));
+                        float norm = GradClip.globalNorm(net.params().weights().values(), s.gradClip().floatValue());
+                        if (!Float.isFinite(norm)) {
+                            throw new DivergedException("gradient norm became " + norm);
+                        }
+                        sgd.step(lr);
+                    }
+                    progress.advance(1, String.format("epoch %d/%d", epoch + 1, s.epochs()));
+                }
+                last = epochResult;
+            }
+            PassResult test = Passes.evaluate(net, data.test(), 256, false, m);
+            return new Evaluation(test.accuracy(), test.loss(), net.params().count(),
+                    Map.of("final_train_acc", last.accuracy(), "final_train_loss", last.loss()));
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.naslab.evaluator.train;
+
+import dev.naslab.api.SettingException;
+
+/**
+ * Training from scratch.
+ *
+ * @param epochs      training epochs over train+valid; default 10
+ * @param batchSize   batch size; default 96
+ * @param lr          initial learning rate, cosine to {@code lrMin}; default 0.025
+ * @param lrMin       final learning rate; default 0
+ * @param momentum    SGD momentum; default 0.9
+ * @param weightDecay weight decay; default 3e-4
+ * @param gradClip    global gradient-norm clip; default 5
+ * @param augment     use the dataset's augmentation (crop/flip settings); default true
+ */
+public record TrainSettings(Integer epochs, Integer batchSize, Double lr, Double lrMin, Double momentum,
+        Double weightDecay, Double gradClip, Boolean augment) {
+
+    public TrainSettings {
+        epochs = SettingException.positive("epochs", epochs == null ? 10 : epochs);
+        batchSize = SettingException.positive("batch_size", batchSize == null ? 96 : batchSize);
+        lr = SettingException.range("lr", lr == null ? 0.025 : lr, 0, 10, true);
+        lrMin = SettingException.range("lr_min", lrMin == null ? 0.0 : lrMin, 0, lr, false);
+        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
+        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
+        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
+        augment = augment == null || augment;
+    }
+}

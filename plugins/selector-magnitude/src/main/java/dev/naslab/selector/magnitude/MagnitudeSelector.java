@@ -1,0 +1,45 @@
+package dev.naslab.selector.magnitude;
+
+import dev.naslab.api.ArchitectureSelector;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.select.Derivation;
+import dev.naslab.api.select.SelectionContext;
+import dev.naslab.api.results.DecisionLog;
+import org.pf4j.Extension;
+
+/**
+ * DARTS's own selection: the architecture read off α's magnitude (Liu et al., ICLR 2019, §2.4):
+ * argmax per edge with {@code none} included where nodes keep all inputs (NAS-Bench-201), top-2
+ * non-{@code none} edges per node otherwise; decided edges keep their decision. This is the
+ * baseline DARTS-PT argues against: α's size does not measure an op's strength.
+ */
+@Extension
+public final class MagnitudeSelector implements ArchitectureSelector<MagnitudeSettings> {
+
+    @Override
+    public String id() {
+        return "magnitude";
+    }
+
+    @Override
+    public Class<MagnitudeSettings> settingsClass() {
+        return MagnitudeSettings.class;
+    }
+
+    @Override
+    public String description() {
+        return "argmax of alpha per edge (DARTS derivation), none included on NAS-Bench-201";
+    }
+
+    @Override
+    public Architecture select(SelectionContext context, MagnitudeSettings settings) {
+        Architecture a = Derivation.derive(context.supernet().arch());
+        DecisionLog.append(context.workDir().resolve("decisions.jsonl"), DecisionLog.line()
+                .put("rule", "argmax softmax(alpha)")
+                .put("probabilities", context.supernet().arch().cellTypes().stream()
+                        .collect(java.util.stream.Collectors.toMap(c -> c.name(),
+                                c -> context.supernet().arch().probabilities(c.name()))))
+                .put("architecture", context.format(a)));
+        return a;
+    }
+}

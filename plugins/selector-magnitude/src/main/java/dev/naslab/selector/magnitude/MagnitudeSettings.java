@@ -1,0 +1,5 @@
+package dev.naslab.selector.magnitude;
+
+/** The magnitude selector has no settings. */
+public record MagnitudeSettings() {
+}

@@ -1,0 +1,2 @@
+/** The {@code magnitude} selector: {@link dev.naslab.selector.magnitude.MagnitudeSelector}. */
+package dev.naslab.selector.magnitude;

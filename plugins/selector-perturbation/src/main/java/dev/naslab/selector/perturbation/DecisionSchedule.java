@@ -1,0 +1,60 @@
+package dev.naslab.selector.perturbation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * When DARTS-PT decides and how long it tunes in between (darts-pt.md §1.5). With interval I and
+ * R decision rounds, tuning lasts T = I·(R−1) epochs (NAS-Bench-201) or I·(R−1)+1 (spaces with a
+ * topology step, the DARTS space); a round is decided at the start of epoch t when
+ * {@code t % I == 0 or t == T−1}. The tuning after the last round cannot change the architecture
+ * and is skipped. Where the reference's rule yields fewer than R decision epochs (I = 1 on
+ * NAS-Bench-201 leaves the last edge undecided there), the remaining rounds follow at once.
+ */
+final class DecisionSchedule {
+
+    private final int[] gaps;
+    private final int totalEpochs;
+    private final List<Integer> decisionEpochs = new ArrayList<>();
+
+    DecisionSchedule(int rounds, int interval, boolean topology) {
+        gaps = new int[rounds];
+        if (interval == 0 || rounds == 0) {
+            totalEpochs = 0;
+            return;
+        }
+        totalEpochs = interval * (rounds - 1) + (topology ? 1 : 0);
+        for (int t = 0; t < totalEpochs && decisionEpochs.size() < rounds; t++) {
+            if (t % interval == 0 || t == totalEpochs - 1) {
+                decisionEpochs.add(t);
+            }
+        }
+        for (int r = 0; r + 1 < decisionEpochs.size(); r++) {
+            gaps[r] = decisionEpochs.get(r + 1) - decisionEpochs.get(r);
+        }
+    }
+
+    /** Tuning epochs after round {@code r} (0 after the last). */
+    int gapAfter(int round) {
+        return gaps[round];
+    }
+
+    /** The reference's total tuning epochs T (including the skipped final one). */
+    int totalEpochs() {
+        return totalEpochs;
+    }
+
+    /** The epochs (0-based) at whose start the reference decides. */
+    List<Integer> decisionEpochs() {
+        return decisionEpochs;
+    }
+
+    /** Tuning epochs actually run. */
+    int tunedEpochs() {
+        int sum = 0;
+        for (int g : gaps) {
+            sum += g;
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.naslab.selector.perturbation;
+
+import dev.naslab.api.SettingException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * DARTS-PT settings; defaults are the reference's ({@code darts-proj-201.sh}, {@code darts-proj-sota.sh}).
+ *
+ * @param criterion   {@code accuracy} (keep the op whose removal lowers validation accuracy most;
+ *                    default) or {@code loss} (keep the op whose removal raises loss most)
+ * @param tuneEpochs  epochs of supernet tuning between two decisions (the reference's
+ *                    {@code proj_intv}); default 5; 0 decides everything without tuning
+ * @param tuneAlpha   keep training α with Adam while tuning; default true; false for DARTS-PT (fix α)
+ * @param tuneLr      constant weight learning rate while tuning; default 0.0025
+ * @param momentum    SGD momentum while tuning; default 0.9
+ * @param weightDecay SGD weight decay while tuning; default 3e-4
+ * @param gradClip    global gradient-norm clip while tuning; default 5
+ * @param edgeOrder   explicit order of op decisions per cell type, e.g. {@code {cell: [4, 0, 5, 2, 3, 1]}};
+ *                    default: a random order drawn from the trial's seed
+ */
+public record PerturbationSettings(String criterion, Integer tuneEpochs, Boolean tuneAlpha, Double tuneLr,
+        Double momentum, Double weightDecay, Double gradClip, Map<String, List<Integer>> edgeOrder) {
+
+    public PerturbationSettings {
+        criterion = SettingException.oneOf("criterion", criterion == null ? "accuracy" : criterion, "accuracy", "loss");
+        tuneEpochs = SettingException.nonNegative("tune_epochs", tuneEpochs == null ? 5 : tuneEpochs);
+        tuneAlpha = tuneAlpha == null || tuneAlpha;
+        tuneLr = SettingException.range("tune_lr", tuneLr == null ? 0.0025 : tuneLr, 0, 10, true);
+        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
+        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
+        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
+        edgeOrder = edgeOrder == null ? Map.of() : Map.copyOf(edgeOrder);
+    }
+
+    boolean byAccuracy() {
+        return criterion.equals("accuracy");
+    }
+}

@@ -1,0 +1,82 @@
+package dev.naslab.selector.perturbation;
+
+import ai.djl.ndarray.NDManager;
+import dev.naslab.api.Progress;
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.data.BatchStream;
+import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.select.SelectionContext;
+import dev.naslab.api.train.Adam;
+import dev.naslab.api.train.BilevelSteps;
+import dev.naslab.api.train.Sgd;
+import dev.naslab.api.train.Stateful;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Progressive tuning between decisions: a fresh SGD at a constant learning rate for the weights,
+ * and (unless fix-α) the search's Adam continuing on α, one first-order DARTS iteration per
+ * training batch, with the projected weights in every forward pass.
+ */
+final class Tuner {
+
+    private final SelectionContext ctx;
+    private final PerturbationSettings s;
+    private final Sgd sgd;
+    private final Adam adam;
+    private final BatchStream train;
+    private final BatchStream valid;
+
+    Tuner(SelectionContext ctx, PerturbationSettings s) {
+        this.ctx = ctx;
+        this.s = s;
+        Supernet net = ctx.supernet();
+        sgd = new Sgd(net.params().weights(), s.momentum().floatValue(), s.weightDecay().floatValue(), ctx.manager());
+        if (s.tuneAlpha()) {
+            adam = new Adam(net.arch().alphas(), 3e-4f, 0.5f, 0.999f, 1e-8f, 1e-3f, ctx.manager());
+            ctx.restoreSearchState("alpha", adam);
+            net.arch().setTrainable(true);
+        } else {
+            adam = null;
+            net.arch().setTrainable(false);
+        }
+        DataSplits d = ctx.data();
+        train = new BatchStream(d.train().size(), ctx.batchSize(), ctx.rng());
+        valid = new BatchStream(d.valid().size(), ctx.batchSize(), ctx.rng());
+    }
+
+    /** Batches per tuning epoch. */
+    int stepsPerEpoch() {
+        return train.batchesPerEpoch();
+    }
+
+    /** Optimizer state saved with the selection's progress. */
+    Map<String, Stateful> states() {
+        Map<String, Stateful> m = new LinkedHashMap<>();
+        m.put("tune-weights", sgd);
+        if (adam != null) {
+            m.put("alpha", adam);
+        }
+        return m;
+    }
+
+    /** One epoch over the training split. */
+    void epoch(Progress progress, String note) {
+        Supernet net = ctx.supernet();
+        DataSplits d = ctx.data();
+        train.restartEpoch();
+        for (int i = 0; i < train.batchesPerEpoch(); i++) {
+            try (NDManager step = ctx.manager().newSubManager();
+                    Batch tb = d.train().batch(train.next(), d.augmentation(), ctx.rng(), step)) {
+                if (adam != null) {
+                    try (Batch vb = d.valid().batch(valid.random(), d.augmentation(), ctx.rng(), step)) {
+                        BilevelSteps.alphaStep(net, adam, vb);
+                    }
+                }
+                BilevelSteps.weightStep(net, sgd, s.tuneLr().floatValue(), s.gradClip().floatValue(), tb, adam != null);
+            }
+            progress.advance(1, note);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package dev.naslab.selector.perturbation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import dev.naslab.api.Progress;
+import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.ArchState;
+import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.CellType;
+import dev.naslab.api.model.Edge;
+import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.model.Supernet;
+import dev.naslab.api.nn.ParamStore;
+import dev.naslab.api.select.SelectionContext;
+import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Rng;
+import dev.naslab.api.train.Stateful;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * DARTS-PT on a toy space whose "supernet accuracy" is 50 + Σ w·value over edges and ops, so
+ * the drop from masking an op is its mixing weight times its value: the expected decisions can
+ * be worked out by hand. Node 2 ← {0, 1}, node 3 ← {0, 1, 2}; nodes keep 2 inputs.
+ */
+class PerturbationSelectorTest {
+
+    static final CellType CELL = new CellType("normal",
+            List.of(new Edge(0, 2), new Edge(1, 2), new Edge(0, 3), new Edge(1, 3), new Edge(2, 3)),
+            List.of("none", "a", "b"), 2);
+    static final float[][] VALUE = {{0, 1, 3}, {0, 2, 1}, {0, 5, 4}, {0, 1, 2}, {0, 3, 3}};
+
+    /** A supernet without weights; only its arch state matters here. */
+    static final class ToySupernet implements Supernet {
+        final ParamStore ps;
+        final ArchState arch;
+
+        ToySupernet(NDManager m) {
+            ps = new ParamStore(m);
+            arch = new ArchState(List.of(CELL), m, new Rng(0), 0f);
+        }
+
+        @Override
+        public ArchState arch() {
+            return arch;
+        }
+
+        @Override
+        public ParamStore params() {
+            return ps;
+        }
+
+        @Override
+        public NDArray forward(NDArray x, MixingWeights weights, boolean training) {
+            return x;
+        }
+    }
+
+    static final class ToyContext implements SelectionContext {
+        final ToySupernet net;
+        final NDManager m;
+        final Path dir;
+        int evaluations;
+
+        ToyContext(NDManager m, Path dir) {
+            this.m = m;
+            this.net = new ToySupernet(m);
+            this.dir = dir;
+        }
+
+        @Override
+        public Supernet supernet() {
+            return net;
+        }
+
+        @Override
+        public DataSplits data() {
+            return null;
+        }
+
+        @Override
+        public int batchSize() {
+            return 1;
+        }
+
+        @Override
+        public NDManager manager() {
+            return m;
+        }
+
+        @Override
+        public long seed() {
+            return 0;
+        }
+
+        @Override
+        public Rng rng() {
+            return new Rng(0);
+        }
+
+        @Override
+        public Path workDir() {
+            return dir;
+        }
+
+        @Override
+        public Progress progress() {
+            return Progress.NONE;
+        }
+
+        @Override
+        public PassResult evaluateValid() {
+            evaluations++;
+            try (NDManager pass = m.newSubManager()) {
+                float[] w = net.arch.mixingWeights(pass).matrix("normal").toFloatArray();
+                double score = 0;
+                for (int e = 0; e < 5; e++) {
+                    for (int k = 0; k < 3; k++) {
+                        score += w[e * 3 + k] * VALUE[e][k];
+                    }
+                }
+                // a million samples: accuracy (50 + score) %, loss 10 - score
+                long n = 1_000_000;
+                return new PassResult(n * (10 - score), Math.round((50 + score) / 100 * n), n);
+            }
+        }
+
+        @Override
+        public boolean restoreSearchState(String name, Stateful target) {
+            return false;
+        }
+
+        @Override
+        public void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters) {
+        }
+
+        @Override
+        public Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra) {
+            return Optional.empty();
+        }
+
+        @Override
+        public String format(Architecture architecture) {
+            return architecture.toString();
+        }
+    }
+
+    static PerturbationSettings settings(String criterion, Map<String, List<Integer>> order) {
+        return new PerturbationSettings(criterion, 0, false, null, null, null, null, order);
+    }
+
+    @Test
+    void keepsStrongOpsThenDropsTheWeakestInputOfEachNode(@TempDir Path dir) throws Exception {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ToyContext ctx = new ToyContext(m, dir);
+            Architecture a = new PerturbationSelector().select(ctx, settings("loss", Map.of("normal",
+                    List.of(4, 0, 3, 2, 1))));
+            // e0 keeps b (3 > 1), e1 keeps a, e2 keeps a (5 > 4), e3 keeps b, e4 ties a/b -> first (a);
+            // node 3 drops e3 (its removal costs 2, less than e2's 5 and e4's 3)
+            assertEquals(List.of("b", "a", "a", Architecture.REMOVED, "a"), a.ops("normal"));
+            List<String> lines = Files.readAllLines(dir.resolve("decisions.jsonl"));
+            assertEquals(6, lines.size());
+            assertTrue(lines.get(0).contains("\"edge\":4") && lines.get(0).contains("\"choice\":\"a\""), lines.get(0));
+            assertTrue(lines.get(5).contains("\"kind\":\"topology\"") && lines.get(5).contains("\"dropped\":[3]"),
+                    lines.get(5));
+            // 'none' reuses the unmasked score: 5 op decisions x (1 unmasked + 2 masked) + 3 edge removals
+            assertEquals(5 * 3 + 3, ctx.evaluations);
+        }
+    }
+
+    @Test
+    void anUnknownEdgeOrderIsRejected(@TempDir Path dir) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ToyContext ctx = new ToyContext(m, dir);
+            IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                    () -> new PerturbationSelector().select(ctx, settings("accuracy", Map.of("normal", List.of(0, 1)))));
+            assertTrue(e.getMessage().contains("must list each of its 5 edges"), e.getMessage());
+        }
+    }
+}
