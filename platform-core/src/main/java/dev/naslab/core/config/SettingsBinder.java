@@ -34,7 +34,21 @@ public final class SettingsBinder {
     /** The record's defaults: what an empty block binds to, key → value. */
     public static Map<String, Object> defaults(Class<? extends Record> type) {
         Map<String, Object> out = new LinkedHashMap<>();
-        Optional<? extends Record> r = bind(JsonNodeFactory.instance.objectNode(), type, "", new ArrayList<>());
+        var node = JsonNodeFactory.instance.objectNode();
+        java.util.Set<String> required = new java.util.HashSet<>();
+        Optional<? extends Record> r = Optional.empty();
+        for (int attempt = 0; attempt <= type.getRecordComponents().length && r.isEmpty(); attempt++) {
+            List<Problem> problems = new ArrayList<>();
+            r = bind(node, type, "", problems);
+            if (r.isEmpty()) {
+                // a required key: give it a placeholder and try again, to show the others' defaults
+                String key = problems.isEmpty() ? null : problems.get(0).path();
+                if (key == null || key.isEmpty() || !required.add(key)) {
+                    break;
+                }
+                node.put(key, "<required>");
+            }
+        }
         for (RecordComponent c : type.getRecordComponents()) {
             Object v = null;
             if (r.isPresent()) {
@@ -44,7 +58,8 @@ public final class SettingsBinder {
                     v = "?";
                 }
             }
-            out.put(Mappers.snake(c.getName()), v == null ? "(required)" : v);
+            String key = Mappers.snake(c.getName());
+            out.put(key, required.contains(key) ? "(required)" : v == null ? "(unset)" : v);
         }
         return out;
     }

@@ -96,7 +96,8 @@ public final class Registry {
     /** Every installed extension, kind by kind. */
     public List<PluginEntry> all() {
         List<PluginEntry> out = new ArrayList<>();
-        entries.values().forEach(m -> out.addAll(m.values()));
+        entries.values().forEach(m -> m.values().stream()
+                .sorted(java.util.Comparator.comparing(PluginEntry::id)).forEach(out::add));
         return out;
     }
 
