@@ -41,10 +41,29 @@ public final class Passes {
 
     /** Forward and loss without gradients (BatchNorm mode is the forward's business). */
     public static PassResult evaluate(Function<NDArray, NDArray> forward, Batch batch) {
+        return evaluate(forward, batch, false);
+    }
+
+    /**
+     * Forward and loss without gradients; {@code batchStatistics} says the forward uses
+     * BatchNorm in training mode. MXNet only allows that while autograd is in training mode, so
+     * there the pass runs inside a gradient collector (nothing is back-propagated); PyTorch
+     * needs no collector, which keeps scoring passes free of autograd graphs.
+     */
+    public static PassResult evaluate(Function<NDArray, NDArray> forward, Batch batch, boolean batchStatistics) {
         try (NDManager pass = batch.x().getManager().newSubManager()) {
             NDArray x = scoped(batch.x(), pass);
-            NDArray logits = forward.apply(x);
-            NDArray loss = crossEntropy(logits, batch.oneHot());
+            NDArray logits;
+            NDArray loss;
+            if (batchStatistics && !"PyTorch".equals(pass.getEngine().getEngineName())) {
+                try (GradientCollector gc = pass.getEngine().newGradientCollector()) {
+                    logits = forward.apply(x);
+                    loss = crossEntropy(logits, batch.oneHot());
+                }
+            } else {
+                logits = forward.apply(x);
+                loss = crossEntropy(logits, batch.oneHot());
+            }
             return result(logits, loss, batch);
         }
     }
@@ -65,7 +84,7 @@ public final class Passes {
                 pos[i] = start + i;
             }
             try (NDManager m = root.newSubManager(); Batch b = set.batch(pos, Augmentation.NONE, unused, m)) {
-                total = total.plus(evaluate(x -> net.forward(x, batchStatistics), b));
+                total = total.plus(evaluate(x -> net.forward(x, batchStatistics), b, batchStatistics));
             }
         }
         return total;

@@ -1,0 +1,51 @@
+package dev.naslab.dist;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Runs the assembled {@code bin/naslab} launcher, as a user would, capturing its output. */
+final class Cli {
+
+    static final Path DIST = Path.of(System.getProperty("naslab.dist", "target/naslab")).toAbsolutePath();
+    static final Path ROOT = Path.of(System.getProperty("naslab.root", "..")).toAbsolutePath().normalize();
+
+    /**
+     * A finished command.
+     *
+     * @param code exit code
+     * @param out  standard output
+     * @param err  standard error
+     */
+    record Result(int code, String out, String err) {
+        String all() {
+            return out + err;
+        }
+    }
+
+    private Cli() {
+    }
+
+    static Result run(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(DIST.resolve("bin/naslab").toString());
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile("naslab-out", ".txt");
+        Path err = Files.createTempFile("naslab-err", ".txt");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile());
+        pb.environment().remove("NASLAB_PLUGINS");
+        pb.environment().put("NASLAB_JAVA_OPTS", "-Xmx2g");
+        pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
+        Process p = pb.start();
+        int code = p.waitFor();
+        Result r = new Result(code, Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+        Files.delete(out);
+        Files.delete(err);
+        return r;
+    }
+}
