@@ -142,7 +142,10 @@ final class BenchCommand implements Runnable {
                     Integer.toString(batch), "--input", shape.toString(), "--classes", Integer.toString(classes),
                     "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--threads",
                     Integer.toString(threads));
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            // the peer runs as it would on its own: naslab's oneDNN cap is not passed on
+            pb.environment().remove("DNNL_MAX_CPU_ISA");
+            Process p = pb.start();
             String last = null;
             StringBuilder all = new StringBuilder();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
