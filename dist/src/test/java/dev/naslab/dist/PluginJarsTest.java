@@ -41,6 +41,15 @@ class PluginJarsTest {
     }
 
     @Test
+    void developmentModeLoadsThePluginModulesOfTheSourceTree() throws Exception {
+        Cli.Result r = Cli.run("plugins", "--dev", "--plugins", Cli.ROOT.resolve("plugins").toString());
+        assertEquals(0, r.code(), r.all());
+        for (String id : List.of("fashion-mnist", "cifar10", "nas-bench-201", "darts", "magnitude", "perturbation", "train")) {
+            assertTrue(r.out().contains(" " + id + " "), id + " in " + r.out());
+        }
+    }
+
+    @Test
     void manifestsAgreeWithDevelopmentDescriptors() throws IOException {
         for (Path jar : jars()) {
             String module = jar.getFileName().toString().replace("-0.1.0.jar", "");

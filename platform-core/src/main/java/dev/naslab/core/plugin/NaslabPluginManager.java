@@ -32,9 +32,15 @@ final class NaslabPluginManager extends DefaultPluginManager {
     private final List<String> warnings;
 
     NaslabPluginManager(List<Path> roots, boolean development, List<String> warnings) {
-        super(roots);
+        super(roots(roots, development));
         this.mode = development ? RuntimeMode.DEVELOPMENT : RuntimeMode.DEPLOYMENT;
         this.warnings = warnings;
+    }
+
+    /** PF4J reads its mode once, in the super constructor, from {@code pf4j.mode}: set it first. */
+    private static List<Path> roots(List<Path> roots, boolean development) {
+        System.setProperty("pf4j.mode", development ? "development" : "deployment");
+        return roots;
     }
 
     @Override
