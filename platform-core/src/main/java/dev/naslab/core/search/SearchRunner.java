@@ -85,6 +85,7 @@ public final class SearchRunner {
         int steps = train.batchesPerEpoch();
         progress.start("search", (long) schedule.epochs() * steps, (long) start * steps);
         Path metrics = dir.resolve("metrics.jsonl");
+        keepEpochs(metrics, start);
         Path checkpoint = last.orElse(null);
         double validAcc = Double.NaN;
         for (int epoch = start; epoch < schedule.epochs(); epoch++) {
@@ -131,6 +132,21 @@ public final class SearchRunner {
             }
         }
         return new Outcome(checkpoint, validAcc, elapsed);
+    }
+
+    /** Drops metric lines of epochs after {@code done}: they are about to be run again. */
+    private static void keepEpochs(Path metrics, int done) throws IOException {
+        if (!Files.exists(metrics)) {
+            return;
+        }
+        StringBuilder kept = new StringBuilder();
+        for (String line : Files.readAllLines(metrics)) {
+            var n = Mappers.JSON.readTree(line);
+            if (n.path("epoch").asInt() <= done) {
+                kept.append(line).append('\n');
+            }
+        }
+        AtomicFiles.writeString(metrics, kept.toString());
     }
 
     /** The newest complete {@code checkpoint-NNNN} folder. */
