@@ -50,7 +50,7 @@ class ExperimentRunTest {
     }
 
     @Test
-    void anInterruptedSearchResumesFromItsCheckpoint(@TempDir Path work) throws Exception {
+    void interruptedSelectionAndSearchResume(@TempDir Path work) throws Exception {
         Path out = work.resolve("runs");
         String[] two = reduced(out, "pytorch");
         two = java.util.Arrays.copyOf(two, two.length + 2);
@@ -59,6 +59,16 @@ class ExperimentRunTest {
         assertEquals(0, Cli.run(two).code());
         Path trial = out.resolve("nas-bench-201.darts.s0");
         String epochOne = Files.readAllLines(trial.resolve("search/metrics.jsonl")).get(0);
+        Path pt = trial.resolve("select-perturbation");
+        String chosen = Files.readString(pt.resolve("architecture.json"));
+        chosen = chosen.substring(chosen.indexOf("\"architecture\""), chosen.indexOf("\"cells\""));
+        // a perturbation selection interrupted after its last saved round resumes from it
+        deleteTree(pt.resolve("architecture.json"));
+        deleteTree(pt.resolve("eval-train"));
+        deleteTree(trial.resolve("result.json"));
+        assertEquals(0, Cli.run(two).code());
+        assertEquals(6, Files.readAllLines(pt.resolve("decisions.jsonl")).size(), "no decision was made again");
+        assertTrue(Files.readString(pt.resolve("architecture.json")).contains(chosen), chosen);
         // simulate a crash after epoch 1: drop the final checkpoint, the selections and the result
         for (String gone : List.of("search/checkpoint-0002", "select-magnitude", "select-perturbation", "result.json")) {
             deleteTree(trial.resolve(gone));
