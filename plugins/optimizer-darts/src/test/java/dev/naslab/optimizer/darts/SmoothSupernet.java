@@ -7,7 +7,7 @@ import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.Edge;
 import dev.naslab.api.model.MixingWeights;
-import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.train.Rng;
 import java.util.List;
@@ -17,24 +17,25 @@ import java.util.List;
  * tanh layer and a skip of 4 features, then a linear head to 3 classes. Finite differences of
  * its losses are reliable, which ReLU networks' are not at the scale of the unrolled step.
  */
-final class SmoothSupernet implements Supernet {
+final class SmoothSupernet extends AbstractSupernet {
 
     static final CellType CELL = new CellType("cell", List.of(new Edge(0, 1)),
             List.of("none", "linear", "tanh", "skip"), 0);
 
-    private final ParamStore ps;
-    private final ArchState arch;
     private final NDArray w0;
     private final NDArray w1;
     private final NDArray head;
 
     SmoothSupernet(NDManager m, long seed) {
-        Rng rng = new Rng(seed);
-        ps = new ParamStore(m);
+        this(m, new Rng(seed));
+    }
+
+    private SmoothSupernet(NDManager m, Rng rng) {
+        super(new ParamStore(m), new ArchState(List.of(CELL), m, new Rng(rng.nextLong()), 0.3f));
+        ParamStore ps = params();
         w0 = ps.weight("w0", new Shape(4, 4), gaussian(rng, 16, 0.5));
         w1 = ps.weight("w1", new Shape(4, 4), gaussian(rng, 16, 0.5));
         head = ps.weight("head", new Shape(4, 3), gaussian(rng, 12, 0.5));
-        arch = new ArchState(List.of(CELL), m, rng, 0.3f);
     }
 
     static float[] gaussian(Rng rng, int n, double std) {
@@ -43,16 +44,6 @@ final class SmoothSupernet implements Supernet {
             v[i] = (float) (std * rng.nextGaussian());
         }
         return v;
-    }
-
-    @Override
-    public ArchState arch() {
-        return arch;
-    }
-
-    @Override
-    public ParamStore params() {
-        return ps;
     }
 
     @Override

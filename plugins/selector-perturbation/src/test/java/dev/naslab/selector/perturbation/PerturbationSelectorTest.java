@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.Progress;
 import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
@@ -39,23 +40,10 @@ class PerturbationSelectorTest {
     static final float[][] VALUE = {{0, 1, 3}, {0, 2, 1}, {0, 5, 4}, {0, 1, 2}, {0, 3, 3}};
 
     /** A supernet without weights; only its arch state matters here. */
-    static final class ToySupernet implements Supernet {
-        final ParamStore ps;
-        final ArchState arch;
+    static final class ToySupernet extends AbstractSupernet {
 
         ToySupernet(NDManager m) {
-            ps = new ParamStore(m);
-            arch = new ArchState(List.of(CELL), m, new Rng(0), 0f);
-        }
-
-        @Override
-        public ArchState arch() {
-            return arch;
-        }
-
-        @Override
-        public ParamStore params() {
-            return ps;
+            super(new ParamStore(m), new ArchState(List.of(CELL), m, new Rng(0), 0f));
         }
 
         @Override
@@ -120,7 +108,7 @@ class PerturbationSelectorTest {
         public PassResult evaluateValid() {
             evaluations++;
             try (NDManager pass = m.newSubManager()) {
-                float[] w = net.arch.mixingWeights(pass).matrix("normal").toFloatArray();
+                float[] w = net.arch().mixingWeights(pass).matrix("normal").toFloatArray();
                 double score = 0;
                 for (int e = 0; e < 5; e++) {
                     for (int k = 0; k < 3; k++) {

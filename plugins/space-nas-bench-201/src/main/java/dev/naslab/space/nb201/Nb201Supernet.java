@@ -4,33 +4,20 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.MixingWeights;
-import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.train.Rng;
 import java.util.List;
 
 /** The NAS-Bench-201 search supernet: one α (6×5) shared by all 3·N search cells. */
-final class Nb201Supernet implements Supernet {
+final class Nb201Supernet extends AbstractSupernet {
 
-    private final ParamStore ps;
-    private final ArchState arch;
     private final Skeleton skeleton;
 
     Nb201Supernet(Nb201Settings s, int inChannels, int classes, Rng rng, NDManager manager) {
-        ps = new ParamStore(manager);
-        arch = new ArchState(List.of(Nb201Cell.TYPE), manager, rng, 1e-3f);
-        skeleton = new Skeleton(ps, s, inChannels, classes, rng,
-                (index, c) -> new SearchCell(ps, "cells." + index, c, rng));
-    }
-
-    @Override
-    public ArchState arch() {
-        return arch;
-    }
-
-    @Override
-    public ParamStore params() {
-        return ps;
+        super(new ParamStore(manager), new ArchState(List.of(Nb201Cell.TYPE), manager, rng, 1e-3f));
+        skeleton = new Skeleton(params(), s, inChannels, classes, rng,
+                (index, c) -> new SearchCell(params(), "cells." + index, c, rng));
     }
 
     @Override
