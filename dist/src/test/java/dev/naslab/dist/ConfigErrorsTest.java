@@ -24,7 +24,7 @@ class ConfigErrorsTest {
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-        "malformed YAML|space: {use: nas-bench-201|malformed YAML: line",
+        "malformed YAML|space: {use: nas-bench-201|malformed YAML at line 5, column 27: while parsing a flow mapping; expected ',' or '}', but got <stream end>",
         "unknown top-level key|serach: {use: darts}|serach: unknown key (did you mean 'search'?)",
         "unknown component key|search: {use: darts, epoch: 3}|search.epoch: unknown key (did you mean 'epochs'?)",
         "wrong type|search: {use: darts, epochs: many}|search.epochs: 'many' is not an integer",

@@ -63,8 +63,8 @@ public final class ExperimentLoader {
             tree = Mappers.YAML.readTree(text);
         } catch (JsonProcessingException e) {
             JsonLocation l = e.getLocation();
-            String where = l == null ? "" : "line " + l.getLineNr() + ", column " + l.getColumnNr() + ": ";
-            throw new ConfigException(source, "", "malformed YAML: " + where + e.getOriginalMessage());
+            String where = l == null ? "" : " at line " + l.getLineNr() + ", column " + l.getColumnNr();
+            throw new ConfigException(source, "", "malformed YAML" + where + ": " + yamlReason(e.getOriginalMessage()));
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
             tree = Mappers.YAML.createObjectNode();
@@ -80,6 +80,17 @@ public final class ExperimentLoader {
             throw new ConfigException(source, problems);
         }
         return e;
+    }
+
+    /** SnakeYAML's message without its multi-line source excerpts: "while …; expected …". */
+    static String yamlReason(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.lines().map(String::strip)
+                .filter(x -> !x.isEmpty() && !x.startsWith("in 'reader'") && !x.equals("^"))
+                .filter(x -> message.lines().anyMatch(orig -> orig.equals(x)))
+                .reduce((a, b) -> a + "; " + b).orElse(message.strip());
     }
 
     private Experiment validate(String source, ObjectNode root, List<Problem> problems) {
