@@ -12,6 +12,7 @@ import dev.naslab.api.model.Supernet;
 import dev.naslab.api.search.SearchSchedule;
 import dev.naslab.api.select.Derivation;
 import dev.naslab.api.train.PassResult;
+import dev.naslab.api.train.Passes;
 import dev.naslab.api.train.Rng;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.AtomicFiles;
@@ -108,7 +109,7 @@ public final class SearchRunner {
             line.put("epoch", epoch + 1);
             line.putAll(state.drainMetrics());
             if (lastEpoch) {
-                PassResult r = SupernetEvaluation.evaluate(net, data.valid(), schedule.batchSize(), true, root);
+                PassResult r = Passes.evaluate(net, data.valid(), schedule.batchSize(), true, root);
                 validAcc = r.accuracy();
                 line.put("supernet_valid_acc", validAcc);
                 line.put("supernet_valid_loss", r.loss());

@@ -12,7 +12,7 @@ import dev.naslab.api.train.Rng;
 import dev.naslab.api.train.Stateful;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.search.SupernetCheckpoint;
-import dev.naslab.core.search.SupernetEvaluation;
+import dev.naslab.api.train.Passes;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -94,7 +94,7 @@ final class HostSelectionContext implements SelectionContext {
 
     @Override
     public PassResult evaluateValid() {
-        return SupernetEvaluation.evaluate(supernet, data.valid(), batchSize, true, root);
+        return Passes.evaluate(supernet, data.valid(), batchSize, true, root);
     }
 
     @Override
