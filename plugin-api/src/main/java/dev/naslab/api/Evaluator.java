@@ -3,6 +3,9 @@ package dev.naslab.api;
 import dev.naslab.api.eval.Evaluation;
 import dev.naslab.api.eval.EvaluationContext;
 import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.TrainingFeature;
+import java.util.List;
+import java.util.Set;
 
 /**
  * An evaluator: measures a selected architecture, for example by training its discrete network
@@ -11,6 +14,18 @@ import dev.naslab.api.model.Architecture;
  * @param <S> settings record
  */
 public interface Evaluator<S extends Record> extends NasExtension<S> {
+
+    /**
+     * Problems with these settings for networks that support only {@code supported} (for example
+     * an auxiliary-loss weight where the space's networks have no auxiliary head), each a
+     * sentence that starts with the setting's key; empty if fine. The host checks every
+     * evaluator against every space of an experiment before anything runs.
+     *
+     * @since 0.2
+     */
+    default List<String> check(S settings, Set<TrainingFeature> supported) {
+        return List.of();
+    }
 
     /** Evaluates {@code architecture}; metrics are reported in the returned value. */
     Evaluation evaluate(Architecture architecture, EvaluationContext context, S settings);

@@ -6,8 +6,10 @@ import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.TrainingFeature;
 import dev.naslab.api.train.Rng;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A search space: the cell types with their edges and candidate operations, the weight-sharing
@@ -39,6 +41,25 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
     /** Builds the discrete network of {@code architecture}, trained from scratch by evaluators. */
     Network network(Architecture architecture, S settings, InputShape input, int classes, Rng rng,
             NDManager manager);
+
+    /**
+     * The evaluation-recipe regularisers this space's discrete networks support (none by default).
+     *
+     * @since 0.2
+     */
+    default Set<TrainingFeature> trainingFeatures(S settings) {
+        return Set.of();
+    }
+
+    /**
+     * Architectures published for this space that users may name instead of writing them out
+     * (for example {@code DARTS_V2}), by name; {@link #parse} accepts these names too.
+     *
+     * @since 0.2
+     */
+    default java.util.Map<String, String> publishedArchitectures(S settings) {
+        return java.util.Map.of();
+    }
 
     /**
      * Parses the space's standard architecture string.

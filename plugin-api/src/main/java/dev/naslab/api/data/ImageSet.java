@@ -69,6 +69,25 @@ public final class ImageSet {
     }
 
     /**
+     * Zeroes the square of side {@code length} centred on a uniformly drawn pixel, clipped at the
+     * borders, in every channel of the normalised image at {@code offset} (the DARTS recipe's
+     * Cutout: rows [y − L/2, y + L/2) and the same for columns).
+     */
+    static void cutout(float[] image, int offset, int channels, int h, int w, int length, Rng rng) {
+        int cy = rng.nextInt(h);
+        int cx = rng.nextInt(w);
+        int y1 = Math.max(0, cy - length / 2);
+        int y2 = Math.min(h, cy + length / 2);
+        int x1 = Math.max(0, cx - length / 2);
+        int x2 = Math.min(w, cx + length / 2);
+        for (int ch = 0; ch < channels; ch++) {
+            for (int y = y1; y < y2; y++) {
+                java.util.Arrays.fill(image, offset + ch * h * w + y * w + x1, offset + ch * h * w + y * w + x2, 0f);
+            }
+        }
+    }
+
+    /**
      * Builds the batch of the images at {@code positions}, normalised, augmented with
      * {@code aug} (random draws from {@code rng}), in {@code manager}.
      */
@@ -113,6 +132,9 @@ public final class ImageSet {
                         out[dst + ch * plane + y * w + x] = v;
                     }
                 }
+            }
+            if (aug.cutout() > 0) {
+                cutout(out, dst, c, h, w, aug.cutout(), rng);
             }
         }
         return new Batch(manager.create(out, new Shape(n, c, h, w)),

@@ -42,7 +42,7 @@ public final class ArchState implements AutoCloseable {
         this.manager = parent.newSubManager();
         for (CellType c : cellTypes) {
             int e = c.edges().size();
-            int k = c.ops().size();
+            int k = c.opCount();
             float[] init = new float[e * k];
             for (int i = 0; i < init.length; i++) {
                 init[i] = (float) (initStd * rng.nextGaussian());
@@ -83,7 +83,7 @@ public final class ArchState implements AutoCloseable {
     public float[][] alphaValues(String cell) {
         CellType c = cellType(cell);
         float[] flat = alpha.get(cell).toFloatArray();
-        float[][] out = new float[c.edges().size()][c.ops().size()];
+        float[][] out = new float[c.edges().size()][c.opCount()];
         for (int e = 0; e < out.length; e++) {
             System.arraycopy(flat, e * out[e].length, out[e], 0, out[e].length);
         }
@@ -146,7 +146,7 @@ public final class ArchState implements AutoCloseable {
     /** Fixes {@code edge} to operation {@code op} (weight 1, others 0) for good. */
     public void fixOp(String cell, int edge, int op) {
         CellType c = cellType(cell);
-        if (op < 0 || op >= c.ops().size()) {
+        if (op < 0 || op >= c.opCount()) {
             throw new IllegalArgumentException("op index " + op + " out of range for " + cell);
         }
         decisions.get(cell)[edge] = op;
@@ -199,7 +199,7 @@ public final class ArchState implements AutoCloseable {
         Map<String, boolean[][]> unit = new LinkedHashMap<>();
         for (CellType c : cellTypes) {
             int edges = c.edges().size();
-            int ops = c.ops().size();
+            int ops = c.opCount();
             int[] d = decisions.get(c.name());
             boolean[][] m = masks.get(c.name());
             boolean[][] act = new boolean[edges][ops];

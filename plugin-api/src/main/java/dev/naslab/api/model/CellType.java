@@ -1,34 +1,99 @@
 package dev.naslab.api.model;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 
 /**
- * A cell type of a space: its edges in α row order, the ordered candidate operations (α column
- * order), and how many inputs each node keeps in a final architecture.
+ * A cell type of a space: its edges in α row order, the candidate operations of every edge (α
+ * column order), and how many inputs each node keeps in a final architecture.
+ *
+ * <p>In most spaces every edge has the same candidates ({@link #uniformOps()}); the RobustDARTS
+ * space S1 gives each edge its own pair. α stays edges × {@link #opCount()} either way: column k
+ * of row e is op {@code ops(e).get(k)}. Code that turns indices into names should use
+ * {@link #ops(int)} and {@link #opIndex(int, String)}.
  *
  * @param name          the cell type's name ({@code cell} for NAS-Bench-201; {@code normal},
  *                      {@code reduce} for DARTS)
  * @param edges         the edges, in α row order
- * @param ops           candidate operation names, in α column order
+ * @param ops           candidate operation names in α column order when every edge has the same
+ *                      candidates; with per-edge candidates, every name that occurs, in first-seen
+ *                      order (a listing, not a column order)
  * @param inputsPerNode how many input edges every node keeps (0 = all of them, as in
  *                      NAS-Bench-201; 2 in the DARTS space)
+ * @param edgeOps       the candidates of each edge, in α column order (one list per edge, all of
+ *                      the same length); since API 0.2
  */
-public record CellType(String name, List<Edge> edges, List<String> ops, int inputsPerNode) {
+public record CellType(String name, List<Edge> edges, List<String> ops, int inputsPerNode,
+        List<List<String>> edgeOps) {
 
     public CellType {
         Objects.requireNonNull(name, "name");
         edges = List.copyOf(edges);
-        ops = List.copyOf(ops);
         if (inputsPerNode < 0) {
             throw new IllegalArgumentException("inputsPerNode must be >= 0");
         }
+        if (edgeOps == null) {
+            List<List<String>> same = new ArrayList<>();
+            for (int e = 0; e < edges.size(); e++) {
+                same.add(List.copyOf(ops));
+            }
+            edgeOps = List.copyOf(same);
+            ops = List.copyOf(ops);
+        } else {
+            if (edgeOps.size() != edges.size()) {
+                throw new IllegalArgumentException("cell type " + name + ": " + edgeOps.size()
+                        + " candidate lists for " + edges.size() + " edges");
+            }
+            List<List<String>> copy = new ArrayList<>();
+            LinkedHashSet<String> all = new LinkedHashSet<>();
+            for (List<String> l : edgeOps) {
+                if (l.size() != edgeOps.get(0).size()) {
+                    throw new IllegalArgumentException("cell type " + name
+                            + ": every edge needs the same number of candidates (α is edges x ops)");
+                }
+                copy.add(List.copyOf(l));
+                all.addAll(l);
+            }
+            edgeOps = List.copyOf(copy);
+            ops = List.copyOf(all);
+        }
     }
 
-    /** Index of the operation called {@code op}, or -1. */
+    /** A cell type whose edges all have the candidates {@code ops}. */
+    public CellType(String name, List<Edge> edges, List<String> ops, int inputsPerNode) {
+        this(name, edges, ops, inputsPerNode, null);
+    }
+
+    /** A cell type with per-edge candidates (all lists of one length). */
+    public static CellType perEdge(String name, List<Edge> edges, List<List<String>> edgeOps, int inputsPerNode) {
+        return new CellType(name, edges, List.of(), inputsPerNode, edgeOps);
+    }
+
+    /** Columns of α: candidates per edge. */
+    public int opCount() {
+        return edgeOps.isEmpty() ? ops.size() : edgeOps.get(0).size();
+    }
+
+    /** Whether every edge has the same candidates in the same order. */
+    public boolean uniformOps() {
+        return edgeOps.stream().allMatch(l -> l.equals(edgeOps.get(0)));
+    }
+
+    /** The candidates of edge {@code edge}, in α column order. */
+    public List<String> ops(int edge) {
+        return edgeOps.get(edge);
+    }
+
+    /** Index of the operation called {@code op}, or -1 (cell types with uniform candidates). */
     public int opIndex(String op) {
         return ops.indexOf(op);
+    }
+
+    /** Column of the operation called {@code op} on edge {@code edge}, or -1. */
+    public int opIndex(int edge, String op) {
+        return edgeOps.get(edge).indexOf(op);
     }
 
     /** The target nodes that have incoming edges, ascending. */

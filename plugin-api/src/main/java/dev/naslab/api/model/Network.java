@@ -2,6 +2,7 @@ package dev.naslab.api.model;
 
 import ai.djl.ndarray.NDArray;
 import dev.naslab.api.nn.ParamStore;
+import dev.naslab.api.train.Rng;
 
 /**
  * A trainable network: named parameters and buffers in a {@link ParamStore}, and a forward
@@ -14,6 +15,42 @@ public interface Network extends AutoCloseable {
 
     /** Logits for the batch {@code x} (N×C×H×W); {@code training} selects batch statistics. */
     NDArray forward(NDArray x, boolean training);
+
+    /**
+     * A training-mode forward pass with the evaluation recipe's regularisers: each non-identity
+     * op output inside a cell is dropped per sample with probability {@code dropPath} (kept ones
+     * scaled by 1/(1−p)), and the auxiliary head's logits are returned when the network has one.
+     * Networks without {@link TrainingFeature#DROP_PATH} accept only {@code dropPath == 0}.
+     *
+     * @param rng draws the drop-path masks
+     * @since 0.2
+     */
+    default TrainingOutput forwardTraining(NDArray x, float dropPath, Rng rng) {
+        if (dropPath != 0f) {
+            throw new UnsupportedOperationException("this network has no drop path");
+        }
+        return new TrainingOutput(forward(x, true), null);
+    }
+
+    /**
+     * Trainable parameters of parts used in training only (an auxiliary head), which
+     * {@link ParamStore#count()} includes; 0 when there are none.
+     *
+     * @since 0.2
+     */
+    default long trainingOnlyParameters() {
+        return 0;
+    }
+
+    /**
+     * The generator that ops drawing random numbers inside a forward pass use (the RobustDARTS
+     * S4 {@code noise} op). The host hands in a seeded generator whose state it saves with
+     * checkpoints, so a resumed run draws the same numbers; networks without such ops ignore it.
+     *
+     * @since 0.2
+     */
+    default void randomSource(Rng rng) {
+    }
 
     @Override
     default void close() {

@@ -17,12 +17,16 @@ public final class Ops {
 
     /**
      * 3×3 average pooling, padding 1, padding excluded from the divisor
-     * ({@code count_include_pad=False}). DJL 0.36's PyTorch engine divides by 9 at the borders
-     * whatever the flag says (see {@code BatchNorm2dTest}), so the pooled map is rescaled by
-     * 9/(pixels inside the window), a constant per size cached in {@code ps}.
+     * ({@code count_include_pad=False}). Engines disagree on DJL 0.36's flag: PyTorch divides by 9
+     * at the borders whatever it says, MXNet already excludes the padding. {@link #poolIncludesPadding}
+     * finds out once per engine, and only an engine that counts the padding gets its border
+     * rescaled by 9/(pixels inside the window), a constant per size cached in {@code ps}.
      */
     public static NDArray avgPool3x3(NDArray x, int stride, ParamStore ps) {
         NDArray pooled = Pool.avgPool2d(x, new Shape(3, 3), new Shape(stride, stride), new Shape(1, 1), false, false);
+        if (!poolIncludesPadding(x.getManager().getEngine())) {
+            return pooled;
+        }
         long oh = pooled.getShape().get(2);
         long ow = pooled.getShape().get(3);
         int h = (int) x.getShape().get(2);
@@ -30,6 +34,23 @@ public final class Ops {
         NDArray scale = ps.constant("avgpool3/" + h + "x" + w + "/" + stride,
                 m -> m.create(borderScale(h, w, (int) oh, (int) ow, stride), new Shape(1, 1, oh, ow)));
         return pooled.mul(scale);
+    }
+
+    private static final java.util.Map<String, Boolean> INCLUDES_PADDING = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * Whether {@code engine}'s padded average pooling divides border windows by the full window
+     * size although padding is to be excluded: pools a 3×3 map of ones and looks at the corner
+     * (1 if padding is excluded, 4/9 if it is counted). PyTorch (DJL 0.36): counted; MXNet: excluded.
+     */
+    public static boolean poolIncludesPadding(ai.djl.engine.Engine engine) {
+        return INCLUDES_PADDING.computeIfAbsent(engine.getEngineName(), name -> {
+            try (ai.djl.ndarray.NDManager m = engine.newBaseManager()) {
+                NDArray ones = m.ones(new Shape(1, 1, 3, 3));
+                NDArray p = Pool.avgPool2d(ones, new Shape(3, 3), new Shape(1, 1), new Shape(1, 1), false, false);
+                return p.toFloatArray()[0] < 0.9f;
+            }
+        });
     }
 
     static float[] borderScale(int h, int w, int oh, int ow, int stride) {

@@ -35,21 +35,21 @@ public final class Derivation {
 
     /** Derives one cell type from an edges × ops weight matrix. */
     public static List<String> derive(CellType c, float[][] w) {
-        int none = c.opIndex("none");
         String[] out = new String[c.edges().size()];
         if (c.inputsPerNode() == 0) {
             for (int e = 0; e < out.length; e++) {
-                out[e] = c.ops().get(argmax(w[e], -1));
+                out[e] = c.ops(e).get(argmax(w[e], -1));
             }
             return List.of(out);
         }
         Arrays.fill(out, Architecture.REMOVED);
         for (int node : c.nodes()) {
             List<Integer> in = new ArrayList<>(c.incoming(node));
-            in.sort((a, b) -> Float.compare(strength(w[b], none), strength(w[a], none)));
+            in.sort((a, b) -> Float.compare(strength(w[b], c.opIndex(b, "none")),
+                    strength(w[a], c.opIndex(a, "none"))));
             for (int i = 0; i < Math.min(c.inputsPerNode(), in.size()); i++) {
                 int e = in.get(i);
-                out[e] = c.ops().get(argmax(w[e], none));
+                out[e] = c.ops(e).get(argmax(w[e], c.opIndex(e, "none")));
             }
         }
         return List.of(out);

@@ -27,9 +27,16 @@ class BatchNorm2dTest {
         }
     }
 
-    @Test
-    void avgPoolExcludesPaddingFromTheDivisor() {
-        try (NDManager m = NDManager.newBaseManager()) {
+    /**
+     * Hand-computed values on both engines: DJL 0.36's PyTorch pooling counts the padding (naslab
+     * rescales the border), its MXNet pooling already excludes it (rescaling again gave 6.75 for
+     * the corner of 1..9 instead of 3).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PyTorch", "MXNet"})
+    void avgPoolExcludesPaddingFromTheDivisor(String engine) {
+        assertEquals(engine.equals("PyTorch"), Ops.poolIncludesPadding(ai.djl.engine.Engine.getEngine(engine)));
+        try (NDManager m = NDManager.newBaseManager(engine)) {
             ParamStore ps = new ParamStore(m);
             NDArray x = m.create(new float[] {1, 2, 3, 4}, new Shape(1, 1, 2, 2));
             // every 3×3 window covers all four pixels: mean 2.5 everywhere

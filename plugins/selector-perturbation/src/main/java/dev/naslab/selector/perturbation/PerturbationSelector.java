@@ -134,14 +134,14 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
 
     private void decideOp(SelectionContext ctx, PerturbationSettings s, CellType c, int e, int round, Path log) {
         ArchState arch = ctx.supernet().arch();
-        int k = c.ops().size();
+        int k = c.opCount();
         double[] acc = new double[k];
         double[] loss = new double[k];
         float[] row = arch.probabilities(c.name())[e];
         PassResult unmasked = null;
         for (int op = 0; op < k; op++) {
             PassResult r;
-            if (c.ops().get(op).equals("none") || row[op] == 0f) {
+            if (c.ops(e).get(op).equals("none") || row[op] == 0f) {
                 unmasked = unmasked == null ? ctx.evaluateValid() : unmasked;
                 r = unmasked;
             } else {
@@ -160,7 +160,7 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         List<Map<String, Object>> candidates = new ArrayList<>();
         for (int op = 0; op < k; op++) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("op", c.ops().get(op));
+            m.put("op", c.ops(e).get(op));
             m.put("weight", row[op]);
             m.put("valid_acc_after_masking", acc[op]);
             m.put("valid_loss_after_masking", loss[op]);
@@ -169,7 +169,7 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         Edge edge = c.edges().get(e);
         DecisionLog.append(log, DecisionLog.line().put("round", round).put("cell", c.name()).put("kind", "op")
                 .put("edge", e).put("from", edge.from()).put("to", edge.to()).put("criterion", s.criterion())
-                .put("candidates", candidates).put("choice", c.ops().get(keep)));
+                .put("candidates", candidates).put("choice", c.ops(e).get(keep)));
     }
 
     private void decideTopology(SelectionContext ctx, PerturbationSettings s, CellType c, int node, int round,

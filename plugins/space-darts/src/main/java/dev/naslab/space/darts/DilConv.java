@@ -1,0 +1,31 @@
+package dev.naslab.space.darts;
+
+import ai.djl.ndarray.NDArray;
+import dev.naslab.api.nn.BatchNorm2d;
+import dev.naslab.api.nn.Conv2d;
+import dev.naslab.api.nn.ParamStore;
+import dev.naslab.api.train.Rng;
+
+/**
+ * ReLU → depthwise k×k convolution (stride, padding, dilation) → pointwise 1×1 → BatchNorm:
+ * the DARTS {@code dil_conv} op with dilation 2, and each of the two halves of {@code sep_conv}
+ * with dilation 1. The leading ReLU is applied by the caller ({@link #forwardActivated}), so a
+ * node's outgoing edges can share it.
+ */
+final class DilConv {
+
+    private final Conv2d depthwise;
+    private final Conv2d pointwise;
+    private final BatchNorm2d bn;
+
+    DilConv(ParamStore ps, String name, int c, int kernel, int stride, int padding, int dilation, boolean affine,
+            Rng rng) {
+        depthwise = new Conv2d(ps, name + ".depthwise", c, c, kernel, stride, padding, dilation, c, false, rng);
+        pointwise = new Conv2d(ps, name + ".pointwise", c, c, 1, 1, 0, rng);
+        bn = new BatchNorm2d(ps, name + ".bn", c, affine);
+    }
+
+    NDArray forwardActivated(NDArray reluX, boolean training) {
+        return bn.forward(pointwise.forward(depthwise.forward(reluX)), training);
+    }
+}
