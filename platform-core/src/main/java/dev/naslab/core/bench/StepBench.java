@@ -54,6 +54,7 @@ public final class StepBench {
         out.put("parameters", net.params().count());
         out.put("seconds_per_iteration", round(per));
         out.put("images_per_second", round(2.0 * batch / per));
+        out.put("peak_rss_mb", PeakMemory.peakMegabytes(ProcessHandle.current().pid()));
         if (!rssAt.isEmpty()) {
             Map<String, Long> rss = new LinkedHashMap<>();
             int done = steps;

@@ -7,6 +7,7 @@ import dev.naslab.api.SearchOptimizer;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Rng;
+import dev.naslab.core.bench.PeakMemory;
 import dev.naslab.core.bench.StepBench;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.config.SettingsBinder;
@@ -43,6 +44,9 @@ final class BenchCommand implements Runnable {
             description = "Time first-order DARTS iterations (alpha step on a validation batch, then a weight step on "
                     + "a training batch) on random data after warm-up; prints one JSON line.")
     static final class Step implements Callable<Integer> {
+
+        /** Space settings whose peer-script option has another name. */
+        private static final Map<String, String> PEER_ALIASES = Map.of("cells_per_stage", "cells");
 
         @Parameters(paramLabel = "SPACE", description = "Space id, e.g. nas-bench-201.")
         String spaceId;
@@ -127,6 +131,8 @@ final class BenchCommand implements Runnable {
                 out.put("peer", p.path("peer").asText() + " " + p.path("torch").asText());
                 out.put("peer_parameters", p.path("parameters").asLong());
                 out.put("peer_seconds_per_iteration", peerSec);
+                out.put("peer_images_per_second", p.path("images_per_second").asDouble());
+                out.put("peer_peak_rss_mb", p.path("peak_rss_mb").asLong());
                 out.put("speedup_vs_peer", Math.round(peerSec / (Double) out.get("seconds_per_iteration") * 1000) / 1000.0);
             }
             System.out.println(Mappers.JSON.writeValueAsString(out));
@@ -134,18 +140,21 @@ final class BenchCommand implements Runnable {
         }
 
         private JsonNode runPeer(InputShape shape) throws Exception {
-            String channels = sets.stream().filter(s -> s.startsWith("channels=")).map(s -> s.substring(9))
-                    .findFirst().orElse("16");
-            String cells = sets.stream().filter(s -> s.startsWith("cells_per_stage=")).map(s -> s.substring(16))
-                    .findFirst().orElse("5");
-            List<String> cmd = List.of(python, peer, "--channels", channels, "--cells", cells, "--batch",
-                    Integer.toString(batch), "--input", shape.toString(), "--classes", Integer.toString(classes),
-                    "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup), "--threads",
-                    Integer.toString(threads));
+            List<String> cmd = new ArrayList<>(List.of(python, peer));
+            for (String set : sets) {
+                int eq = set.indexOf('=');
+                String key = set.substring(0, eq);
+                cmd.add("--" + PEER_ALIASES.getOrDefault(key, key));
+                cmd.add(set.substring(eq + 1));
+            }
+            cmd.addAll(List.of("--batch", Integer.toString(batch), "--input", shape.toString(), "--classes",
+                    Integer.toString(classes), "--steps", Integer.toString(steps), "--warmup", Integer.toString(warmup),
+                    "--threads", Integer.toString(threads)));
             ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
             // the peer runs as it would on its own: naslab's oneDNN cap is not passed on
             pb.environment().remove("DNNL_MAX_CPU_ISA");
             Process p = pb.start();
+            PeakMemory peak = PeakMemory.watch(p.pid());
             String last = null;
             StringBuilder all = new StringBuilder();
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
@@ -157,10 +166,15 @@ final class BenchCommand implements Runnable {
                     }
                 }
             }
-            if (p.waitFor() != 0 || last == null) {
+            int code = p.waitFor();
+            long peakMb = peak.stop();
+            if (code != 0 || last == null) {
                 throw new UserException("--peer: " + String.join(" ", cmd) + " failed:\n" + all);
             }
-            return Mappers.JSON.readTree(last);
+            com.fasterxml.jackson.databind.node.ObjectNode out = (com.fasterxml.jackson.databind.node.ObjectNode)
+                    Mappers.JSON.readTree(last);
+            out.put("peak_rss_mb", peakMb);
+            return out;
         }
     }
 }

@@ -25,7 +25,8 @@ final class InspectCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SPACE", description = "Space id, e.g. nas-bench-201.")
     String spaceId;
 
-    @Option(names = "--arch", paramLabel = "A", description = "An architecture string of the space.")
+    @Option(names = "--arch", paramLabel = "A",
+            description = "An architecture string of the space, or the name of a published one (e.g. DARTS_V2).")
     String arch;
 
     @Option(names = "--input", paramLabel = "CxHxW", defaultValue = "3x32x32",
@@ -71,7 +72,11 @@ final class InspectCommand implements Callable<Integer> {
             } else {
                 try (Network net = choice.space().network(a, choice.settings(), shape, classes, new Rng(0), m)) {
                     System.out.println("network: " + choice.space().format(a, choice.settings()));
-                    System.out.println("parameters: " + net.params().count());
+                    System.out.println("parameters: " + (net.params().count() - net.trainingOnlyParameters()));
+                    if (net.trainingOnlyParameters() > 0) {
+                        System.out.println("auxiliary head parameters (training only, not counted above): "
+                                + net.trainingOnlyParameters());
+                    }
                 }
             }
         }

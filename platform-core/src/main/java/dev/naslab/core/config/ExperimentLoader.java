@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.naslab.api.DatasetProvider;
+import dev.naslab.api.Evaluator;
 import dev.naslab.api.SearchSpace;
+import dev.naslab.api.model.TrainingFeature;
 import dev.naslab.api.data.DatasetInfo;
 import dev.naslab.core.plugin.Kind;
 import dev.naslab.core.plugin.PluginEntry;
@@ -122,6 +124,7 @@ public final class ExperimentLoader {
         Path output = Path.of(outText != null ? outText : "runs/" + (name == null ? "experiment" : name));
 
         dataset.ifPresent(d -> checkDataAndSpaces(d, spaces, problems));
+        checkEvaluatorsAgainstSpaces(evaluation, spaces, problems);
         if (!problems.isEmpty() || dataset.isEmpty()) {
             return null;
         }
@@ -163,6 +166,29 @@ public final class ExperimentLoader {
             List<String> sp = space.check(s.settings(), info.shape(), info.classes());
             sp.forEach(p -> problems.add(new Problem(s.path(), p + " (dataset " + d.id() + ": " + info.shape()
                     + ", " + info.classes() + " classes)")));
+        }
+    }
+
+    /** Recipe settings an evaluator cannot apply to a space's networks (e.g. drop path on NAS-Bench-201). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void checkEvaluatorsAgainstSpaces(List<Component> evaluation, List<Component> spaces,
+            List<Problem> problems) {
+        for (Component e : evaluation) {
+            Evaluator evaluator = (Evaluator) e.entry().extension();
+            for (Component s : spaces) {
+                if (e.settings() == null || s.settings() == null) {
+                    continue;
+                }
+                SearchSpace space = (SearchSpace) s.entry().extension();
+                Set<TrainingFeature> features = space.trainingFeatures(s.settings());
+                for (Object p : evaluator.check(e.settings(), features)) {
+                    String text = (String) p;
+                    int colon = text.indexOf(": ");
+                    String key = colon > 0 && !text.substring(0, colon).contains(" ") ? "." + text.substring(0, colon) : "";
+                    String reason = key.isEmpty() ? text : text.substring(colon + 2);
+                    problems.add(new Problem(e.path() + key, reason + " (space " + s.id() + ")"));
+                }
+            }
         }
     }
 

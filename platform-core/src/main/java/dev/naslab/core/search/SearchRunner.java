@@ -60,6 +60,8 @@ public final class SearchRunner {
         Rng trainRng = Rng.derive(seed, "train-order");
         Rng validRng = Rng.derive(seed, "valid-order");
         Rng augRng = Rng.derive(seed, "augment");
+        Rng noiseRng = Rng.derive(seed, "forward-noise");
+        net.randomSource(noiseRng);
         BatchStream train = new BatchStream(data.train().size(), schedule.batchSize(), trainRng);
         BatchStream valid = new BatchStream(data.valid().size(), schedule.batchSize(), validRng);
         HostSearchState state = new HostSearchState(net, schedule.epochs(), train.batchesPerEpoch(),
@@ -78,6 +80,7 @@ public final class SearchRunner {
             trainRng.setState(meta.get("rng_train").asLong());
             validRng.setState(meta.get("rng_valid").asLong());
             augRng.setState(meta.get("rng_augment").asLong());
+            noiseRng.setState(meta.path("rng_noise").asLong(noiseRng.state()));
             state.rng().setState(meta.get("rng_optimizer").asLong());
             if (start >= schedule.epochs() && meta.has("valid_accuracy")) {
                 return new Outcome(last.get(), meta.get("valid_accuracy").asDouble(), elapsed);
@@ -124,6 +127,7 @@ public final class SearchRunner {
                 meta.put("rng_train", trainRng.state());
                 meta.put("rng_valid", validRng.state());
                 meta.put("rng_augment", augRng.state());
+                meta.put("rng_noise", noiseRng.state());
                 meta.put("rng_optimizer", state.rng().state());
                 if (lastEpoch) {
                     meta.put("valid_accuracy", validAcc);

@@ -41,6 +41,8 @@ final class HostSelectionContext implements SelectionContext {
             Progress progress, SupernetCheckpoint.Loaded search, Function<Architecture, String> format,
             NDManager root) {
         this.supernet = supernet;
+        // forward-pass noise (S4) of the selection: seeded, independent of the search's stream
+        supernet.randomSource(Rng.derive(seed, "selection-forward-noise/" + workDir.getFileName()));
         this.data = data;
         this.batchSize = batchSize;
         this.seed = seed;

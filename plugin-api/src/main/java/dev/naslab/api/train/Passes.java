@@ -7,6 +7,7 @@ import dev.naslab.api.data.Augmentation;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.data.ImageSet;
 import dev.naslab.api.model.Network;
+import dev.naslab.api.model.TrainingOutput;
 import java.util.function.Function;
 
 /**
@@ -37,6 +38,42 @@ public final class Passes {
             }
             return result(logits, loss, batch);
         }
+    }
+
+    /**
+     * Forward, loss and backward of one training batch of a discrete network with the evaluation
+     * recipe: the loss is cross-entropy of the main logits plus {@code auxiliaryWeight} times that
+     * of the auxiliary logits (when the forward returns them); accuracy is the main logits'.
+     *
+     * @since 0.2
+     */
+    public static PassResult backward(Function<NDArray, TrainingOutput> forward, float auxiliaryWeight, Batch batch) {
+        try (NDManager pass = batch.x().getManager().newSubManager()) {
+            NDArray x = scoped(batch.x(), pass);
+            TrainingOutput out;
+            NDArray loss;
+            try (GradientCollector gc = pass.getEngine().newGradientCollector()) {
+                out = forward.apply(x);
+                loss = recipeLoss(out, batch.oneHot(), auxiliaryWeight);
+                gc.backward(loss);
+            }
+            return result(out.logits(), loss, batch);
+        }
+    }
+
+    /**
+     * Cross-entropy of the main logits plus {@code auxiliaryWeight} · cross-entropy of the
+     * auxiliary logits (DARTS: {@code loss += auxiliary_weight * loss_aux}); the main term alone
+     * when there are no auxiliary logits or the weight is 0.
+     *
+     * @since 0.2
+     */
+    public static NDArray recipeLoss(TrainingOutput out, NDArray oneHot, float auxiliaryWeight) {
+        NDArray loss = crossEntropy(out.logits(), oneHot);
+        if (out.auxiliaryLogits() != null && auxiliaryWeight > 0f) {
+            loss = loss.add(crossEntropy(out.auxiliaryLogits(), oneHot).mul(auxiliaryWeight));
+        }
+        return loss;
     }
 
     /** Forward and loss without gradients (BatchNorm mode is the forward's business). */

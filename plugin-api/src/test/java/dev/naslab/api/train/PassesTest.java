@@ -32,4 +32,20 @@ class PassesTest {
                     () -> Passes.evaluate(x -> x.concat(x, 1).mul(Float.NaN), batch(m)));
         }
     }
+
+    @Test
+    void auxiliaryLossIsAddedWithItsWeight() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Batch b = batch(m);
+            // main logits uniform: CE = ln 2; auxiliary logits [0, ln 3] as above: CE = (ln 4 + ln 4/3) / 2
+            var main = m.zeros(new Shape(2, 2));
+            var aux = m.create(new float[] {0f, (float) Math.log(3), 0f, (float) Math.log(3)}, new Shape(2, 2));
+            double auxCe = (Math.log(4) + Math.log(4.0 / 3)) / 2;
+            var out = new dev.naslab.api.model.TrainingOutput(main, aux);
+            assertEquals(Math.log(2) + 0.4 * auxCe, Passes.recipeLoss(out, b.oneHot(), 0.4f).getFloat(), 1e-5);
+            assertEquals(Math.log(2), Passes.recipeLoss(out, b.oneHot(), 0f).getFloat(), 1e-6);
+            var noAux = new dev.naslab.api.model.TrainingOutput(main, null);
+            assertEquals(Math.log(2), Passes.recipeLoss(noAux, b.oneHot(), 0.4f).getFloat(), 1e-6);
+        }
+    }
 }

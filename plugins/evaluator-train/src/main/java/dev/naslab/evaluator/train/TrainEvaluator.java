@@ -12,6 +12,8 @@ import dev.naslab.api.eval.Evaluation;
 import dev.naslab.api.eval.EvaluationContext;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Network;
+import dev.naslab.api.model.TrainingFeature;
+import dev.naslab.api.model.TrainingOutput;
 import dev.naslab.api.train.DivergedException;
 import dev.naslab.api.train.GradClip;
 import dev.naslab.api.train.Grads;
@@ -20,13 +22,17 @@ import dev.naslab.api.train.Passes;
 import dev.naslab.api.train.Rng;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
  * Trains the discrete network of an architecture from scratch on train+valid (SGD with momentum,
  * per-epoch cosine learning rate, global-norm clipping) and reports test accuracy with
- * BatchNorm on running statistics.
+ * BatchNorm on running statistics. The DARTS recipe's regularisers are settings: an auxiliary
+ * loss, drop path ramped linearly over the epochs, and cutout.
  */
 @Extension
 public final class TrainEvaluator implements Evaluator<TrainSettings> {
@@ -47,28 +53,47 @@ public final class TrainEvaluator implements Evaluator<TrainSettings> {
     }
 
     @Override
+    public List<String> check(TrainSettings s, Set<TrainingFeature> supported) {
+        List<String> problems = new ArrayList<>();
+        if (s.auxiliaryWeight() > 0 && !supported.contains(TrainingFeature.AUXILIARY_HEAD)) {
+            problems.add("auxiliary_weight: " + s.auxiliaryWeight() + " needs an auxiliary head, which this space's "
+                    + "networks do not have; set 0 (or leave it out)");
+        }
+        if (s.dropPath() > 0 && !supported.contains(TrainingFeature.DROP_PATH)) {
+            problems.add("drop_path: " + s.dropPath() + " needs cells with drop path, which this space's networks "
+                    + "do not have; set 0 (or leave it out)");
+        }
+        return problems;
+    }
+
+    @Override
     public Evaluation evaluate(Architecture architecture, EvaluationContext ctx, TrainSettings s) {
         DataSplits data = ctx.data();
         ImageSet train = data.train().concat(data.valid());
-        Augmentation aug = s.augment() ? data.augmentation() : Augmentation.NONE;
+        Augmentation aug = (s.augment() ? data.augmentation() : Augmentation.NONE).withCutout(s.cutout());
         Rng order = Rng.derive(ctx.seed(), "eval-order");
         Rng augRng = Rng.derive(ctx.seed(), "eval-augment");
+        Rng dropRng = Rng.derive(ctx.seed(), "eval-drop-path");
         BatchStream stream = new BatchStream(train.size(), s.batchSize(), order);
         int steps = stream.batchesPerEpoch();
         Progress progress = ctx.progress();
         try (NDManager m = ctx.manager().newSubManager();
                 Network net = ctx.network(architecture, Rng.derive(ctx.seed(), "eval-init"), m)) {
+            net.randomSource(Rng.derive(ctx.seed(), "eval-noise"));
+            float auxWeight = s.auxiliaryWeight().floatValue();
             Sgd sgd = new Sgd(net.params().weights(), s.momentum().floatValue(), s.weightDecay().floatValue(), m);
             progress.start("evaluate", (long) s.epochs() * steps, 0);
             PassResult last = PassResult.EMPTY;
             for (int epoch = 0; epoch < s.epochs(); epoch++) {
                 float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), epoch, s.epochs());
+                float dropPath = dropPathAt(s.dropPath(), epoch, s.epochs());
                 stream.restartEpoch();
                 PassResult epochResult = PassResult.EMPTY;
                 for (int i = 0; i < steps; i++) {
                     try (NDManager step = m.newSubManager(); Batch b = train.batch(stream.next(), aug, augRng, step)) {
                         Grads.zero(net.params().weights().values());
-                        epochResult = epochResult.plus(Passes.backward(x -> net.forward(x, true), b));
+                        epochResult = epochResult.plus(Passes.backward(x -> net.forwardTraining(x, dropPath, dropRng),
+                                auxWeight, b));
                         float norm = GradClip.globalNorm(net.params().weights().values(), s.gradClip().floatValue());
                         if (!Float.isFinite(norm)) {
                             throw new DivergedException("gradient norm became " + norm);
@@ -80,8 +105,13 @@ public final class TrainEvaluator implements Evaluator<TrainSettings> {
                 last = epochResult;
             }
             PassResult test = Passes.evaluate(net, data.test(), 256, false, m);
-            return new Evaluation(test.accuracy(), test.loss(), net.params().count(),
+            return new Evaluation(test.accuracy(), test.loss(), net.params().count() - net.trainingOnlyParameters(),
                     Map.of("final_train_acc", last.accuracy(), "final_train_loss", last.loss()));
         }
+    }
+
+    /** The DARTS recipe's linear ramp: {@code p · epoch / epochs} for 0-based {@code epoch}. */
+    static float dropPathAt(double finalProbability, int epoch, int epochs) {
+        return (float) (finalProbability * epoch / epochs);
     }
 }

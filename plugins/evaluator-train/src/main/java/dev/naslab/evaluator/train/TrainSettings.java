@@ -13,9 +13,16 @@ import dev.naslab.api.SettingException;
  * @param weightDecay weight decay; default 3e-4
  * @param gradClip    global gradient-norm clip; default 5
  * @param augment     use the dataset's augmentation (crop/flip settings); default true
+ * @param auxiliaryWeight weight of the auxiliary head's loss, added to the main loss (the DARTS
+ *                    recipe uses 0.4); default 0 (off); needs a space whose networks have one
+ * @param dropPath    final drop-path probability, ramped linearly from 0 over the epochs
+ *                    (p = drop_path · epoch / epochs; the DARTS recipe uses 0.2); default 0 (off)
+ * @param cutout      cutout length in pixels on training batches (the DARTS recipe uses 16 on
+ *                    CIFAR); default 0 (off)
  */
 public record TrainSettings(Integer epochs, Integer batchSize, Double lr, Double lrMin, Double momentum,
-        Double weightDecay, Double gradClip, Boolean augment) {
+        Double weightDecay, Double gradClip, Boolean augment, Double auxiliaryWeight, Double dropPath,
+        Integer cutout) {
 
     public TrainSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 10 : epochs);
@@ -26,5 +33,9 @@ public record TrainSettings(Integer epochs, Integer batchSize, Double lr, Double
         weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
         gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
         augment = augment == null || augment;
+        auxiliaryWeight = SettingException.range("auxiliary_weight", auxiliaryWeight == null ? 0.0 : auxiliaryWeight,
+                0, 100, false);
+        dropPath = SettingException.range("drop_path", dropPath == null ? 0.0 : dropPath, 0, 0.99, false);
+        cutout = SettingException.nonNegative("cutout", cutout == null ? 0 : cutout);
     }
 }

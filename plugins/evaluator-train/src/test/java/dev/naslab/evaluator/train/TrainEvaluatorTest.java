@@ -40,10 +40,29 @@ class TrainEvaluatorTest {
                 public Progress progress() { return Progress.NONE; }
             };
             Evaluation ev = new TrainEvaluator().evaluate(a, ctx,
-                    new TrainSettings(2, 64, 0.05, null, null, null, null, false));
+                    new TrainSettings(2, 64, 0.05, null, null, null, null, false, null, null, null));
             // ten balanced classes: chance is 10 %; two epochs on 1,024 images reach far more
             assertTrue(ev.testAccuracy() > 40, "test accuracy " + ev.testAccuracy());
             assertEquals(space.network(a, s, data.train().shape(), 10, new Rng(0), m).params().count(), ev.parameters());
         }
+    }
+
+    @Test
+    void dropPathRampsLinearlyFromZero() {
+        // DARTS: model.drop_path_prob = drop_path_prob * epoch / epochs, epoch 0-based
+        assertEquals(0f, TrainEvaluator.dropPathAt(0.2, 0, 600), 0f);
+        assertEquals(0.1f, TrainEvaluator.dropPathAt(0.2, 300, 600), 1e-7f);
+        assertEquals(0.2f * 599 / 600, TrainEvaluator.dropPathAt(0.2, 599, 600), 1e-7f);
+    }
+
+    @Test
+    void recipeSettingsNeedTheSpaceToSupportThem() {
+        TrainSettings darts = new TrainSettings(null, null, null, null, null, null, null, null, 0.4, 0.2, 16);
+        var problems = new TrainEvaluator().check(darts, java.util.Set.of());
+        assertEquals(2, problems.size());
+        assertTrue(problems.get(0).startsWith("auxiliary_weight: 0.4 needs an auxiliary head"), problems.get(0));
+        assertTrue(problems.get(1).startsWith("drop_path: 0.2 needs cells with drop path"), problems.get(1));
+        assertTrue(new TrainEvaluator().check(darts, java.util.EnumSet.allOf(dev.naslab.api.model.TrainingFeature.class))
+                .isEmpty());
     }
 }
