@@ -33,7 +33,7 @@ final class EvalCell {
         this.ops = edgeOps;
         int c = plan.channels();
         if (plan.reductionPrev()) {
-            reducePre0 = new FactorizedReduce(ps, name + ".preprocess0", plan.prevPrev(), c, true, rng);
+            reducePre0 = new FactorizedReduce(ps, name + ".preprocess0", plan.prevPrev(), c, 1, true, rng);
             convPre0 = null;
         } else {
             reducePre0 = null;

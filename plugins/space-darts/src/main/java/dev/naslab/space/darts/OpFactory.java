@@ -23,20 +23,31 @@ final class OpFactory {
         NDArray apply(NDArray reluX, boolean training);
     }
 
-    /** Whether {@code op} starts with a ReLU of its input (convolutions, factorized reduce). */
-    static boolean needsRelu(String op, int stride) {
-        return op.startsWith("sep_conv") || op.startsWith("dil_conv") || op.equals("skip_connect") && stride == 2;
+    /** Whether {@code op} is a convolution whose stacked copies take a tiled input. */
+    static boolean isConvolution(String op) {
+        return op.startsWith("sep_conv") || op.startsWith("dil_conv");
     }
 
     /** The parametric op {@code op} on C channels, or null for parameter-free ops. */
     static Activated build(ParamStore ps, String name, String op, int c, int stride, boolean affine, Rng rng) {
+        return build(ps, name, op, c, 1, stride, affine, rng);
+    }
+
+    /**
+     * {@code copies} parametric ops {@code op} on C channels run as one (see {@link DilConv}); the
+     * convolutions take the ReLU'd input tiled {@code copies} times on the channel axis, the
+     * factorized reduce takes it once. Null for parameter-free ops.
+     */
+    static Activated build(ParamStore ps, String name, String op, int c, int copies, int stride, boolean affine,
+            Rng rng) {
         String n = name + "." + op;
         return switch (op) {
-            case "sep_conv_3x3" -> new SepConv(ps, n, c, 3, stride, affine, rng)::forwardActivated;
-            case "sep_conv_5x5" -> new SepConv(ps, n, c, 5, stride, affine, rng)::forwardActivated;
-            case "dil_conv_3x3" -> new DilConv(ps, n, c, 3, stride, 2, 2, affine, rng)::forwardActivated;
-            case "dil_conv_5x5" -> new DilConv(ps, n, c, 5, stride, 4, 2, affine, rng)::forwardActivated;
-            case "skip_connect" -> stride == 2 ? new FactorizedReduce(ps, n, c, c, affine, rng)::forwardActivated : null;
+            case "sep_conv_3x3" -> new SepConv(ps, n, c, copies, 3, stride, affine, rng)::forwardActivated;
+            case "sep_conv_5x5" -> new SepConv(ps, n, c, copies, 5, stride, affine, rng)::forwardActivated;
+            case "dil_conv_3x3" -> new DilConv(ps, n, c, copies, 3, stride, 2, 2, affine, rng)::forwardActivated;
+            case "dil_conv_5x5" -> new DilConv(ps, n, c, copies, 5, stride, 4, 2, affine, rng)::forwardActivated;
+            case "skip_connect" -> stride == 2
+                    ? new FactorizedReduce(ps, n, c, c, copies, affine, rng)::forwardActivated : null;
             case "none", "noise", "max_pool_3x3", "avg_pool_3x3" -> null;
             default -> throw new IllegalArgumentException("unknown op '" + op + "'; ops: " + String.join(", ", OpSets.ALL));
         };
@@ -66,6 +77,12 @@ final class OpFactory {
     static NDArray noise(NDArray x, int stride) {
         NDManager m = x.getManager();
         return m.randomNormal(strided(x, stride));
+    }
+
+    /** Noise for {@code copies} edges at once, shaped N × copies × C × H × W. */
+    static NDArray noise(NDArray x, int stride, int copies) {
+        Shape s = strided(x, stride);
+        return x.getManager().randomNormal(new Shape(s.get(0), copies, s.get(1), s.get(2), s.get(3)));
     }
 
     /** Zeros of the (strided) input's shape: what {@code none} contributes. */

@@ -3,23 +3,31 @@ package dev.naslab.space.darts;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.Shape;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.nn.ReluConvBn;
 import dev.naslab.api.train.Rng;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A DARTS search cell: every edge mixes its candidates with the cell type's weights; all BNs are
  * non-affine and each pooling op is followed by a BN, as in the reference supernet.
  *
- * <p>Work shared between the edges leaving one state is done once: the ReLU that every
- * convolution (and the stride-2 skip) starts with, and each pooling with its BN. A non-affine BN
- * on batch statistics has no parameters, so one pool+BN per source state gives every outgoing
- * edge exactly the output of its own; only the running statistics are shared. Ops whose weight is
- * exactly 0 (masked, decided away, {@code none}) are not computed.
+ * <p>The edges leaving one state are computed together, one op kind at a time: the kind's
+ * parametric ops of all those edges run as one wider op ({@link DilConv} explains why each edge
+ * still computes exactly its own op), on the state's ReLU tiled once per edge; pooling (with its
+ * non-affine BN, which has no parameters, so every edge's BN gives the same output) and identity
+ * are computed once and broadcast. Each kind's outputs are weighted by one broadcast multiply with
+ * the edges' mixing weights. This does the reference's arithmetic with a fraction of its operator
+ * calls, which dominate the time of small supernets. A kind is skipped when its weight is exactly
+ * 0 on every edge leaving the state ({@code none}, masked or decided away).
+ * {@code PerEdgeSearchCell} in the tests is the one-op-per-edge version this is checked against.
  */
 final class SearchCell {
 
@@ -28,101 +36,194 @@ final class SearchCell {
     private final FactorizedReduce reducePre0;
     private final ReluConvBn convPre0;
     private final ReluConvBn pre1;
-    private final List<List<String>> edgeOps;
-    private final OpFactory.Activated[][] ops;
-    private final BatchNorm2d[] maxBn = new BatchNorm2d[5];
-    private final BatchNorm2d[] avgBn = new BatchNorm2d[5];
+    private final Source[] sources = new Source[2 + DartsCell.STEPS - 1];
     private final ParamStore ps;
 
     SearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan, Rng rng) {
         this.ps = ps;
         this.type = type;
         this.reduction = plan.reduction();
-        this.edgeOps = edgeOps;
         int c = plan.channels();
         if (plan.reductionPrev()) {
-            reducePre0 = new FactorizedReduce(ps, name + ".preprocess0", plan.prevPrev(), c, false, rng);
+            reducePre0 = new FactorizedReduce(ps, name + ".preprocess0", plan.prevPrev(), c, 1, false, rng);
             convPre0 = null;
         } else {
             reducePre0 = null;
             convPre0 = new ReluConvBn(ps, name + ".preprocess0", plan.prevPrev(), c, 1, 1, 0, false, rng);
         }
         pre1 = new ReluConvBn(ps, name + ".preprocess1", plan.prev(), c, 1, 1, 0, false, rng);
-        ops = new OpFactory.Activated[DartsCell.EDGES][];
-        for (int to = 2; to < 2 + DartsCell.STEPS; to++) {
-            for (int from = 0; from < to; from++) {
-                int e = DartsCell.edge(to, from);
-                int stride = DartsCell.stride(reduction, from);
-                List<String> cand = edgeOps.get(e);
-                ops[e] = new OpFactory.Activated[cand.size()];
-                for (int k = 0; k < cand.size(); k++) {
-                    String op = cand.get(k);
-                    ops[e][k] = OpFactory.build(ps, name + ".edge" + e, op, c, stride, false, rng);
-                    if (op.equals("max_pool_3x3") && maxBn[from] == null) {
-                        maxBn[from] = new BatchNorm2d(ps, name + ".state" + from + ".max_pool_3x3.bn", c, false);
-                    }
-                    if (op.equals("avg_pool_3x3") && avgBn[from] == null) {
-                        avgBn[from] = new BatchNorm2d(ps, name + ".state" + from + ".avg_pool_3x3.bn", c, false);
-                    }
-                }
-            }
+        for (int from = 0; from < sources.length; from++) {
+            sources[from] = new Source(ps, name + ".state" + from, from, c, DartsCell.stride(reduction, from), edgeOps,
+                    rng);
         }
     }
 
     NDArray forward(NDArray s0, NDArray s1, MixingWeights w, boolean training) {
         NDArray[] states = new NDArray[2 + DartsCell.STEPS];
-        NDArray[] relu = new NDArray[5];
-        NDArray[] maxPooled = new NDArray[5];
-        NDArray[] avgPooled = new NDArray[5];
+        NDArray[][] edgeOut = new NDArray[sources.length][];
         NDArray r0 = Ops.relu(s0);
         states[0] = reducePre0 != null ? reducePre0.forwardActivated(r0, training) : convPre0.forwardActivated(r0, training);
         states[1] = pre1.forward(s1, training);
         for (int to = 2; to < states.length; to++) {
             NDArray acc = null;
             for (int from = 0; from < to; from++) {
-                int e = DartsCell.edge(to, from);
-                int stride = DartsCell.stride(reduction, from);
-                List<String> cand = edgeOps.get(e);
-                for (int k = 0; k < cand.size(); k++) {
-                    if (!w.active(type, e, k)) {
-                        continue;
-                    }
-                    NDArray x = states[from];
-                    NDArray out;
-                    switch (cand.get(k)) {
-                        case "none" -> out = null;
-                        case "noise" -> out = OpFactory.noise(x, stride);
-                        case "max_pool_3x3" -> {
-                            if (maxPooled[from] == null) {
-                                maxPooled[from] = maxBn[from].forward(OpFactory.maxPool(x, stride), training);
-                            }
-                            out = maxPooled[from];
-                        }
-                        case "avg_pool_3x3" -> {
-                            if (avgPooled[from] == null) {
-                                avgPooled[from] = avgBn[from].forward(OpFactory.avgPool(x, stride, ps), training);
-                            }
-                            out = avgPooled[from];
-                        }
-                        default -> {
-                            if (ops[e][k] == null) {
-                                out = x; // skip_connect at stride 1
-                            } else {
-                                if (relu[from] == null) {
-                                    relu[from] = Ops.relu(x);
-                                }
-                                out = ops[e][k].apply(relu[from], training);
-                            }
-                        }
-                    }
-                    if (out != null) {
-                        NDArray term = w.weigh(type, e, k, out);
-                        acc = acc == null ? term : acc.add(term);
-                    }
+                if (edgeOut[from] == null) {
+                    edgeOut[from] = sources[from].forward(states[from], w, type, training, ps);
+                }
+                NDArray term = edgeOut[from][Source.slot(from, to)];
+                if (term != null) {
+                    acc = acc == null ? term : acc.add(term);
                 }
             }
             states[to] = acc != null ? acc : OpFactory.zeros(states[1], reduction ? 2 : 1);
         }
         return NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
+    }
+
+    /** The edges leaving one state, grouped by op kind. */
+    private static final class Source {
+
+        private final int from;
+        private final int stride;
+        private final int channels;
+        private final int fanOut;
+        private final List<Stack> stacks = new ArrayList<>();
+        private BatchNorm2d maxBn;
+        private BatchNorm2d avgBn;
+
+        Source(ParamStore ps, String name, int from, int c, int stride, List<List<String>> edgeOps, Rng rng) {
+            this.from = from;
+            this.stride = stride;
+            this.channels = c;
+            this.fanOut = 2 + DartsCell.STEPS - Math.max(2, from + 1);
+            Map<String, List<int[]>> byOp = new LinkedHashMap<>();
+            for (int slot = 0; slot < fanOut; slot++) {
+                int e = DartsCell.edge(slot + Math.max(2, from + 1), from);
+                List<String> cand = edgeOps.get(e);
+                for (int k = 0; k < cand.size(); k++) {
+                    byOp.computeIfAbsent(cand.get(k), o -> new ArrayList<>()).add(new int[] {slot, e, k});
+                }
+            }
+            int columns = edgeOps.get(0).size();
+            byOp.forEach((op, members) -> {
+                stacks.add(new Stack(ps, name, op, members, fanOut, columns, c, stride, rng));
+                if (op.equals("max_pool_3x3")) {
+                    maxBn = new BatchNorm2d(ps, name + ".max_pool_3x3.bn", c, false);
+                }
+                if (op.equals("avg_pool_3x3")) {
+                    avgBn = new BatchNorm2d(ps, name + ".avg_pool_3x3.bn", c, false);
+                }
+            });
+        }
+
+        /** Position of edge from → to among the edges leaving {@code from}. */
+        static int slot(int from, int to) {
+            return to - Math.max(2, from + 1);
+        }
+
+        /** The mixed output of every edge leaving this state (null where nothing contributes). */
+        NDArray[] forward(NDArray x, MixingWeights w, String type, boolean training, ParamStore ps) {
+            NDArray matrix = w.matrix(type);
+            NDArray relu = null;
+            Map<Integer, NDArray> tiled = new java.util.HashMap<>();
+            NDArray full = null;
+            NDArray[] out = new NDArray[fanOut];
+            for (Stack s : stacks) {
+                if (s.op.equals("none") || !s.active(w, type)) {
+                    continue;
+                }
+                NDArray y;
+                switch (s.op) {
+                    case "noise" -> y = OpFactory.noise(x, stride, s.size());
+                    case "max_pool_3x3" -> y = maxBn.forward(OpFactory.maxPool(x, stride), training).expandDims(1);
+                    case "avg_pool_3x3" -> y = avgBn.forward(OpFactory.avgPool(x, stride, ps), training).expandDims(1);
+                    default -> {
+                        if (s.layer == null) {
+                            y = x.expandDims(1); // skip_connect at stride 1
+                        } else {
+                            if (relu == null) {
+                                relu = Ops.relu(x);
+                            }
+                            NDArray r = relu;
+                            NDArray in = OpFactory.isConvolution(s.op)
+                                    ? tiled.computeIfAbsent(s.size(), n -> n == 1 ? r : r.tile(new long[] {1, n, 1, 1})) : relu;
+                            NDArray flat = s.layer.apply(in, training);
+                            Shape f = flat.getShape();
+                            y = flat.reshape(f.get(0), s.size(), channels, f.get(2), f.get(3));
+                        }
+                    }
+                }
+                NDArray term = y.mul(s.weights(matrix));
+                if (s.full) {
+                    full = full == null ? term : full.add(term);
+                } else {
+                    NDList parts = term.split(s.size(), 1);
+                    for (int i = 0; i < s.size(); i++) {
+                        NDArray p = parts.get(i).squeeze(1);
+                        int slot = s.slots[i];
+                        out[slot] = out[slot] == null ? p : out[slot].add(p);
+                    }
+                }
+            }
+            if (full != null) {
+                NDList parts = fanOut == 1 ? new NDList(full) : full.split(fanOut, 1);
+                for (int slot = 0; slot < fanOut; slot++) {
+                    NDArray p = parts.get(slot).squeeze(1);
+                    out[slot] = out[slot] == null ? p : p.add(out[slot]);
+                }
+            }
+            return out;
+        }
+    }
+
+    /** One op kind on some of the edges leaving a state (all of them unless candidates differ per edge). */
+    private static final class Stack {
+
+        final String op;
+        final int[] slots;
+        final int[] edges;
+        final int[] columns;
+        final boolean full;
+        final OpFactory.Activated layer;
+        private final long[] flatIndex;
+
+        Stack(ParamStore ps, String name, String op, List<int[]> members, int fanOut, int columnCount, int c, int stride,
+                Rng rng) {
+            this.op = op;
+            int n = members.size();
+            slots = new int[n];
+            edges = new int[n];
+            columns = new int[n];
+            flatIndex = new long[n];
+            boolean all = n == fanOut;
+            for (int i = 0; i < n; i++) {
+                slots[i] = members.get(i)[0];
+                edges[i] = members.get(i)[1];
+                columns[i] = members.get(i)[2];
+                flatIndex[i] = (long) edges[i] * columnCount + columns[i];
+                all &= slots[i] == i;
+            }
+            full = all;
+            layer = OpFactory.build(ps, name, op, c, n, stride, false, rng);
+        }
+
+        int size() {
+            return slots.length;
+        }
+
+        boolean active(MixingWeights w, String type) {
+            for (int i = 0; i < edges.length; i++) {
+                if (w.active(type, edges[i], columns[i])) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        /** The members' mixing weights shaped 1 × n × 1 × 1 × 1, to broadcast over N × n × C × H × W. */
+        NDArray weights(NDArray matrix) {
+            NDArray idx = matrix.getManager().create(flatIndex);
+            return matrix.reshape(-1).take(idx).reshape(1, slots.length, 1, 1, 1);
+        }
     }
 }

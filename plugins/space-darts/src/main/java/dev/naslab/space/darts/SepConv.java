@@ -7,16 +7,16 @@ import dev.naslab.api.train.Rng;
 
 /**
  * The DARTS {@code sep_conv} op: two [ReLU → depthwise k×k → pointwise 1×1 → BN] blocks, the
- * first carrying the stride. The first ReLU is the caller's.
+ * first carrying the stride. The first ReLU is the caller's. {@code copies} as in {@link DilConv}.
  */
 final class SepConv {
 
     private final DilConv first;
     private final DilConv second;
 
-    SepConv(ParamStore ps, String name, int c, int kernel, int stride, boolean affine, Rng rng) {
-        first = new DilConv(ps, name + ".0", c, kernel, stride, kernel / 2, 1, affine, rng);
-        second = new DilConv(ps, name + ".1", c, kernel, 1, kernel / 2, 1, affine, rng);
+    SepConv(ParamStore ps, String name, int c, int copies, int kernel, int stride, boolean affine, Rng rng) {
+        first = new DilConv(ps, name + ".0", c, copies, kernel, stride, kernel / 2, 1, affine, rng);
+        second = new DilConv(ps, name + ".1", c, copies, kernel, 1, kernel / 2, 1, affine, rng);
     }
 
     NDArray forwardActivated(NDArray reluX, boolean training) {
