@@ -30,7 +30,11 @@ class ConfigErrorsTest {
         "wrong type|search: {use: darts, epochs: many}|search.epochs: 'many' is not an integer",
         "out of range|search: {use: darts, epochs: -3}|search.epochs: must be a positive integer, got -3",
         "bad choice|search: {use: darts, order: third}|search.order: must be one of first, second, got 'third'",
-        "unknown plugin|space: {use: nas-bench-202}|unknown space 'nas-bench-202' (did you mean 'nas-bench-201'?); installed: nas-bench-201",
+        "unknown plugin|space: {use: nas-bench-202}|unknown space 'nas-bench-202' (did you mean 'nas-bench-201'?); installed: darts, nas-bench-201",
+        "unknown op in a DARTS op list|space: {use: darts, ops: [skip_connect, sep_conv_9x9]}|space.ops: unknown op 'sep_conv_9x9' (did you mean 'sep_conv_3x3'?)",
+        "unknown DARTS op set|space: {use: darts, ops: s6}|space.ops: unknown op set 's6' (did you mean 's5'?); named sets: darts, s5, s1, s2, s3, s4",
+        "drop path where cells have none|evaluation: {use: train, drop_path: 0.2}|evaluation.drop_path: 0.2 needs cells with drop path, which this space's networks do not have; set 0 (or leave it out) (space nas-bench-201)",
+        "auxiliary loss without a head|evaluation: {use: train, auxiliary_weight: 0.4}|evaluation.auxiliary_weight: 0.4 needs an auxiliary head",
         "unknown selector|selection: [magnitud]|selection[0]: unknown selector 'magnitud' (did you mean 'magnitude'?)",
         "missing dataset|dataset: {use: cifar10, path: /nonexistent/cifar}|dataset: path '/nonexistent/cifar' is not a folder",
         "bad engine|engine: tensorflow|engine: 'tensorflow' is not allowed; allowed: pytorch, mxnet",
@@ -81,5 +85,33 @@ class ConfigErrorsTest {
         Cli.Result badArch = Cli.run("inspect", "nas-bench-201", "--arch", "|skip~0|");
         assertEquals(2, badArch.code());
         assertTrue(badArch.err().contains("--arch:"), badArch.err());
+    }
+
+    @Test
+    void dartsSpaceCountsAndGenotypeErrors() throws Exception {
+        Cli.Result supernet = Cli.run("inspect", "darts", "--input", "3x32x32", "--classes", "10");
+        assertEquals(0, supernet.code(), supernet.all());
+        assertTrue(supernet.out().contains("parameters: 1930618"), supernet.out());
+        Cli.Result v2 = Cli.run("inspect", "darts", "--arch", "DARTS_V2", "--set", "eval_channels=36", "--set", "eval_layers=20");
+        assertEquals(0, v2.code(), v2.all());
+        assertTrue(v2.out().contains("parameters: 3349342"), v2.out());
+        assertTrue(v2.out().contains("auxiliary head parameters (training only, not counted above): 476426"), v2.out());
+        String node = "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ('sep_conv_3x3', 0), ('sep_conv_3x3', 1), "
+                + "('sep_conv_3x3', 1), ('skip_connect', 0), ('skip_connect', 0), ('dil_conv_3x3', 2), ('skip_connect', 3)], "
+                + "normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), ('max_pool_3x3', 1), ('skip_connect', 2), "
+                + "('max_pool_3x3', 1), ('max_pool_3x3', 0), ('skip_connect', 2), ('skip_connect', 2), ('max_pool_3x3', 7)], "
+                + "reduce_concat=[2, 3, 4, 5])";
+        Cli.Result three = Cli.run("inspect", "darts", "--arch", node);
+        assertEquals(2, three.code(), three.all());
+        assertTrue(three.err().contains("--arch: normal has 9 (op, input) pairs; a DARTS cell has 4 intermediate nodes "
+                + "with exactly 2 inputs each, 8 pairs; pair 8 would be a third input to node 5"), three.err());
+        Cli.Result range = Cli.run("inspect", "darts", "--arch", node.replace(", ('skip_connect', 3)]", "]"));
+        assertEquals(2, range.code(), range.all());
+        assertTrue(range.err().contains("reduce[7] ('max_pool_3x3', 7): input 7 is out of range; node 5 (pairs 6 and 7) "
+                + "takes inputs 0..4"), range.err());
+        Cli.Result small = Cli.run("inspect", "darts", "--input", "1x14x14");
+        assertEquals(2, small.code(), small.all());
+        assertTrue(small.err().contains("cannot pass darts's two stride-2 reductions"), small.err());
+        assertFalse(three.all().contains("\tat ") || range.all().contains("\tat "), "no stack traces");
     }
 }
