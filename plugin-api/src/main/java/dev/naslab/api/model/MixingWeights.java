@@ -23,6 +23,20 @@ public final class MixingWeights {
         this.unit = unit;
     }
 
+    /**
+     * Mixing weights from given matrices (edges × ops per cell type, e.g. SDARTS's perturbed
+     * weights) used as they are, without a softmax. {@code active} says which entries contribute
+     * (false entries must be 0 in the matrix); no entry is treated as exactly 1, so every active
+     * entry is multiplied in and receives a gradient when its matrix requires one.
+     *
+     * @since 0.2
+     */
+    public static MixingWeights of(Map<String, NDArray> matrices, Map<String, boolean[][]> active) {
+        Map<String, boolean[][]> unit = new java.util.LinkedHashMap<>();
+        active.forEach((k, a) -> unit.put(k, new boolean[a.length][a.length == 0 ? 0 : a[0].length]));
+        return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit);
+    }
+
     /** The edges × ops weight matrix of a cell type. */
     public NDArray matrix(String cell) {
         return weights.get(cell);

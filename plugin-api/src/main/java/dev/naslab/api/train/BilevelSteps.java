@@ -1,6 +1,7 @@
 package dev.naslab.api.train;
 
 import dev.naslab.api.data.Batch;
+import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
 
 /**
@@ -38,11 +39,23 @@ public final class BilevelSteps {
      */
     public static PassResult weightStep(Supernet net, Sgd sgd, float lr, float clip, Batch train,
             boolean alphaTrainable) {
+        return weightStep(net, sgd, lr, clip, train, alphaTrainable, null);
+    }
+
+    /**
+     * The weight step with given mixing weights (SDARTS's perturbed ones) instead of the arch
+     * state's; {@code weights} is null for the arch state's.
+     *
+     * @since 0.2
+     */
+    public static PassResult weightStep(Supernet net, Sgd sgd, float lr, float clip, Batch train,
+            boolean alphaTrainable, java.util.function.Function<ai.djl.ndarray.NDManager, MixingWeights> weights) {
         net.arch().setTrainable(false);
         PassResult r;
         try {
             Grads.zero(net.params().weights().values());
-            r = Passes.backward(x -> net.forward(x, true), train);
+            r = Passes.backward(x -> weights == null ? net.forward(x, true)
+                    : net.forward(x, weights.apply(x.getManager()), true), train);
         } finally {
             net.arch().setTrainable(alphaTrainable);
         }

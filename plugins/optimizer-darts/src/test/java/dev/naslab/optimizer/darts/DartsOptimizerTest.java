@@ -90,7 +90,7 @@ class DartsOptimizerTest {
     /** Central differences of f(α) = L_val(w'(α), α) against the unrolled hypergradient. */
     static double[] compare(Supernet net, float xi, float wd, Batch train, Batch valid) {
         Sgd sgd = new Sgd(net.params().weights(), 0.9f, wd, net.params().manager());
-        Unrolled.hypergradient(net, sgd, xi, train, valid);
+        dev.naslab.api.train.UnrolledHypergradient.hypergradient(net, sgd, xi, train, valid);
         NDArray alpha = net.arch().alpha("cell");
         float[] analytic;
         try (NDArray g = alpha.getGradient()) {

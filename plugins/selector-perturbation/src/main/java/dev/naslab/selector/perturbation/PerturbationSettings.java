@@ -18,9 +18,15 @@ import java.util.Map;
  * @param gradClip    global gradient-norm clip while tuning; default 5
  * @param edgeOrder   explicit order of op decisions per cell type, e.g. {@code {cell: [4, 0, 5, 2, 3, 1]}};
  *                    default: a random order drawn from the trial's seed
+ * @param perturbation perturb the mixing weights of the tuning's weight steps as SDARTS does:
+ *                    {@code none} (default), {@code random} or {@code adversarial} (the DARTS-PT code
+ *                    tunes an SDARTS supernet this way)
+ * @param epsilon     radius of that perturbation, fixed while tuning; default 0.3 (the reference's)
+ * @param attackSteps PGD steps of the adversarial perturbation; default 7
  */
 public record PerturbationSettings(String criterion, Integer tuneEpochs, Boolean tuneAlpha, Double tuneLr,
-        Double momentum, Double weightDecay, Double gradClip, Map<String, List<Integer>> edgeOrder) {
+        Double momentum, Double weightDecay, Double gradClip, Map<String, List<Integer>> edgeOrder,
+        String perturbation, Double epsilon, Integer attackSteps) {
 
     public PerturbationSettings {
         criterion = SettingException.oneOf("criterion", criterion == null ? "accuracy" : criterion, "accuracy", "loss");
@@ -31,6 +37,10 @@ public record PerturbationSettings(String criterion, Integer tuneEpochs, Boolean
         weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
         gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
         edgeOrder = edgeOrder == null ? Map.of() : Map.copyOf(edgeOrder);
+        perturbation = SettingException.oneOf("perturbation", perturbation == null ? "none" : perturbation,
+                "none", "random", "adversarial");
+        epsilon = SettingException.range("epsilon", epsilon == null ? 0.3 : epsilon, 0, 1, true);
+        attackSteps = SettingException.positive("attack_steps", attackSteps == null ? 7 : attackSteps);
     }
 
     boolean byAccuracy() {

@@ -5,7 +5,9 @@ import dev.naslab.api.Progress;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.data.BatchStream;
 import dev.naslab.api.data.DataSplits;
+import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
+import dev.naslab.api.perturb.Perturbation;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
@@ -17,7 +19,8 @@ import java.util.Map;
 /**
  * Progressive tuning between decisions: a fresh SGD at a constant learning rate for the weights,
  * and (unless fix-α) the search's Adam continuing on α, one first-order DARTS iteration per
- * training batch, with the projected weights in every forward pass.
+ * training batch, with the projected weights in every forward pass; optionally the weight steps
+ * see SDARTS-perturbed projected weights.
  */
 final class Tuner {
 
@@ -61,6 +64,16 @@ final class Tuner {
         return m;
     }
 
+    /** SDARTS's perturbed weights for the weight step, or null (the projected weights) without perturbation. */
+    private java.util.function.Function<NDManager, MixingWeights> perturbed(Supernet net, Batch train) {
+        Map<String, float[][]> p = switch (s.perturbation()) {
+            case "random" -> Perturbation.random(net.arch(), s.epsilon(), ctx.rng());
+            case "adversarial" -> Perturbation.adversarial(net, train, s.epsilon(), s.attackSteps(), ctx.rng()).weights();
+            default -> null;
+        };
+        return p == null ? null : m -> Perturbation.weights(net.arch(), p, m, false);
+    }
+
     /** One epoch over the training split. */
     void epoch(Progress progress, String note) {
         Supernet net = ctx.supernet();
@@ -74,7 +87,8 @@ final class Tuner {
                         BilevelSteps.alphaStep(net, adam, vb);
                     }
                 }
-                BilevelSteps.weightStep(net, sgd, s.tuneLr().floatValue(), s.gradClip().floatValue(), tb, adam != null);
+                BilevelSteps.weightStep(net, sgd, s.tuneLr().floatValue(), s.gradClip().floatValue(), tb, adam != null,
+                        perturbed(net, tb));
             }
             progress.advance(1, note);
         }

@@ -142,7 +142,7 @@ class PerturbationSelectorTest {
     }
 
     static PerturbationSettings settings(String criterion, Map<String, List<Integer>> order) {
-        return new PerturbationSettings(criterion, 0, false, null, null, null, null, order);
+        return new PerturbationSettings(criterion, 0, false, null, null, null, null, order, null, null, null);
     }
 
     @Test

@@ -1,12 +1,8 @@
-package dev.naslab.optimizer.darts;
+package dev.naslab.api.train;
 
 import ai.djl.ndarray.NDArray;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.model.Supernet;
-import dev.naslab.api.train.Grads;
-import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Sgd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,15 +14,23 @@ import java.util.Map;
  * {@code g_α = ∇α L_val(w', α) − ξ·(∇α L_tr(w⁺, α) − ∇α L_tr(w⁻, α))/(2r)} where
  * {@code w± = w ± r·v}, {@code v = ∇w' L_val(w', α)}, {@code r = 0.01/‖v‖}. Neither engine exposes
  * second derivatives, so the Hessian-vector product is the finite difference, as in the paper.
- * The weights are restored in place afterwards; α's gradient holds {@code g_α}.
+ * The weights are restored in place afterwards; α's gradient holds {@code g_α}. Shared by every
+ * optimizer whose α step is DARTS's (DARTS, SDARTS, SGAS with {@code order: second}).
+ *
+ * @since 0.2
  */
-final class Unrolled {
+public final class UnrolledHypergradient {
 
-    private Unrolled() {
+    private UnrolledHypergradient() {
     }
 
-    /** Computes {@code g_α} into the gradients of α and returns the validation pass at w'. */
-    static PassResult hypergradient(Supernet net, Sgd sgd, float xi, Batch train, Batch valid) {
+    /**
+     * Computes {@code g_α} into the gradients of α and returns the validation pass at w'.
+     *
+     * @param sgd the weight optimizer, whose momentum buffers and weight decay the virtual step replays
+     * @param xi  the virtual step's learning rate (the current weight learning rate)
+     */
+    public static PassResult hypergradient(Supernet net, Sgd sgd, float xi, Batch train, Batch valid) {
         Map<String, NDArray> weights = net.params().weights();
         Map<String, NDArray> alphas = net.arch().alphas();
         List<NDArray> backup = new ArrayList<>();

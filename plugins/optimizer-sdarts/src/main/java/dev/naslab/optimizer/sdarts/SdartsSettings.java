@@ -1,0 +1,55 @@
+package dev.naslab.optimizer.sdarts;
+
+import dev.naslab.api.SettingException;
+
+/**
+ * SDARTS settings: DARTS's (same keys, same defaults, from the reference code) plus the
+ * perturbation of the weight step's mixing weights.
+ *
+ * @param epochs          search epochs; default 50
+ * @param batchSize       batch size of train and validation batches; default 64
+ * @param lr              weight learning rate at epoch 0 (cosine to {@code lrMin}); default 0.025
+ * @param lrMin           final weight learning rate; default 0.001
+ * @param momentum        SGD momentum; default 0.9
+ * @param weightDecay     SGD weight decay; default 3e-4
+ * @param gradClip        global gradient-norm clip of the weights; default 5
+ * @param archLr          Adam learning rate of α; default 3e-4
+ * @param archBeta1       Adam β1; default 0.5
+ * @param archBeta2       Adam β2; default 0.999
+ * @param archWeightDecay Adam weight decay of α; default 1e-3
+ * @param order           α step: {@code first} (default) or {@code second} (unrolled), as DARTS
+ * @param checkpointEvery checkpoint every this many epochs; default 10
+ * @param perturbation    {@code random} (SDARTS-RS; default) or {@code adversarial} (SDARTS-ADV)
+ * @param epsilon         final radius ε of the L∞ ball; ε ramps 0.03 → epsilon over the epochs;
+ *                        default 0.3
+ * @param attackSteps     PGD steps of the adversarial attack (step 2ε/steps); default 7
+ */
+public record SdartsSettings(Integer epochs, Integer batchSize, Double lr, Double lrMin, Double momentum,
+        Double weightDecay, Double gradClip, Double archLr, Double archBeta1, Double archBeta2, Double archWeightDecay,
+        String order, Integer checkpointEvery, String perturbation, Double epsilon, Integer attackSteps) {
+
+    public SdartsSettings {
+        epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);
+        batchSize = SettingException.positive("batch_size", batchSize == null ? 64 : batchSize);
+        lr = SettingException.range("lr", lr == null ? 0.025 : lr, 0, 10, true);
+        lrMin = SettingException.range("lr_min", lrMin == null ? 0.001 : lrMin, 0, lr, false);
+        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
+        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
+        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
+        archLr = SettingException.range("arch_lr", archLr == null ? 3e-4 : archLr, 0, 1, true);
+        archBeta1 = SettingException.range("arch_beta1", archBeta1 == null ? 0.5 : archBeta1, 0, 0.9999, false);
+        archBeta2 = SettingException.range("arch_beta2", archBeta2 == null ? 0.999 : archBeta2, 0, 0.99999, false);
+        archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
+                0, 1, false);
+        order = SettingException.oneOf("order", order == null ? "first" : order, "first", "second");
+        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
+        perturbation = SettingException.oneOf("perturbation", perturbation == null ? "random" : perturbation,
+                "random", "adversarial");
+        epsilon = SettingException.range("epsilon", epsilon == null ? 0.3 : epsilon, 0, 1, true);
+        attackSteps = SettingException.positive("attack_steps", attackSteps == null ? 7 : attackSteps);
+    }
+
+    boolean adversarial() {
+        return perturbation.equals("adversarial");
+    }
+}
