@@ -78,6 +78,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A space setting, e.g. --set channels=8.")
         List<String> sets = new ArrayList<>();
 
+        @Option(names = "--optimizer-set", paramLabel = "KEY=VALUE",
+                description = "An optimizer setting, e.g. --optimizer-set perturbation=adversarial.")
+        List<String> optimizerSets = new ArrayList<>();
+
         @Option(names = "--rss-at", split = ",", paramLabel = "N",
                 description = "Also report resident memory after these iteration counts, e.g. 200,2000.")
         List<Integer> rssAt = new ArrayList<>();
@@ -109,13 +113,20 @@ final class BenchCommand implements Runnable {
                     .orElseThrow(() -> new UserException("unknown optimizer '" + optimizer + "'; installed: "
                             + String.join(", ", registry.ids(Kind.OPTIMIZER))))
                     .extension();
-            Record optSettings = SettingsBinder.bind(Mappers.YAML.createObjectNode(), opt.settingsClass(), "",
-                    new ArrayList<>()).orElseThrow();
+            com.fasterxml.jackson.databind.node.ObjectNode optNode = Mappers.YAML.createObjectNode();
+            List<dev.naslab.core.config.Problem> problems = new ArrayList<>();
+            dev.naslab.core.config.Overrides.apply(optNode, optimizerSets, problems);
+            var bound = SettingsBinder.bind(optNode, opt.settingsClass(), "--optimizer-set", problems);
+            if (!problems.isEmpty() || bound.isEmpty()) {
+                throw new dev.naslab.core.config.ConfigException("naslab bench step --optimizer " + optimizer, problems);
+            }
+            Record optSettings = bound.get();
             EngineSetup.configure(engine, threads);
             Engine e = EngineSetup.start(engine);
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("naslab", "bench step");
             out.put("space", spaceId);
+            out.put("optimizer", optimizer + (optimizerSets.isEmpty() ? "" : " " + String.join(" ", optimizerSets)));
             out.put("engine", e.getEngineName() + " " + e.getVersion());
             out.put("threads", threads);
             out.put("batch", batch);
