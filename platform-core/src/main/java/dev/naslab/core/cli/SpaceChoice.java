@@ -8,7 +8,7 @@ import dev.naslab.core.config.Mappers;
 import dev.naslab.core.config.Overrides;
 import dev.naslab.core.config.Problem;
 import dev.naslab.core.config.SettingsBinder;
-import dev.naslab.core.config.Suggest;
+import dev.naslab.api.Suggestions;
 import dev.naslab.core.plugin.Kind;
 import dev.naslab.core.plugin.Registry;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ record SpaceChoice(SearchSpace<Record> space, Record settings) {
             String command) throws ConfigException {
         var entry = registry.find(Kind.SPACE, id);
         if (entry.isEmpty()) {
-            throw new UserException("unknown space '" + id + "'" + Suggest.hint(id, registry.ids(Kind.SPACE))
+            throw new UserException("unknown space '" + id + "'" + Suggestions.hint(id, registry.ids(Kind.SPACE))
                     + "; installed: " + String.join(", ", registry.ids(Kind.SPACE)));
         }
         SearchSpace<Record> space = (SearchSpace<Record>) entry.get().extension();

@@ -1,5 +1,6 @@
 package dev.naslab.core.config;
 
+import dev.naslab.api.Suggestions;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -99,7 +100,7 @@ public final class ExperimentLoader {
         for (Iterator<String> it = root.fieldNames(); it.hasNext();) {
             String k = it.next();
             if (!TOP_KEYS.contains(k)) {
-                problems.add(new Problem(k, "unknown key" + Suggest.hint(k, TOP_KEYS) + "; allowed: "
+                problems.add(new Problem(k, "unknown key" + Suggestions.hint(k, TOP_KEYS) + "; allowed: "
                         + String.join(", ", TOP_KEYS)));
             }
         }
@@ -314,7 +315,7 @@ public final class ExperimentLoader {
         if (entry.isEmpty()) {
             List<String> ids = registry.ids(kind);
             problems.add(new Problem(n.isTextual() ? path : path + ".use", "unknown " + kind.noun() + " '" + id + "'"
-                    + Suggest.hint(id, ids) + "; installed: " + installed(kind)));
+                    + Suggestions.hint(id, ids) + "; installed: " + installed(kind)));
             return Optional.empty();
         }
         @SuppressWarnings("unchecked")
@@ -349,7 +350,7 @@ public final class ExperimentLoader {
         }
         String v = n.asText();
         if (!n.isTextual() || !allowed.contains(v)) {
-            problems.add(new Problem(key, "'" + v + "' is not allowed" + Suggest.hint(v, allowed) + "; allowed: "
+            problems.add(new Problem(key, "'" + v + "' is not allowed" + Suggestions.hint(v, allowed) + "; allowed: "
                     + String.join(", ", allowed)));
             return dflt;
         }

@@ -1,5 +1,6 @@
 package dev.naslab.core.config;
 
+import dev.naslab.api.Suggestions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -75,7 +76,7 @@ public final class SettingsBinder {
         } catch (UnrecognizedPropertyException e) {
             List<String> known = keys(type);
             String key = e.getPropertyName();
-            problems.add(new Problem(join(path, key), "unknown key" + Suggest.hint(key, known)
+            problems.add(new Problem(join(path, key), "unknown key" + Suggestions.hint(key, known)
                     + "; allowed: " + (known.isEmpty() ? "(none)" : String.join(", ", known))));
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();

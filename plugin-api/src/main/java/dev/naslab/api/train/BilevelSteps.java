@@ -32,6 +32,23 @@ public final class BilevelSteps {
     }
 
     /**
+     * DARTS's α step of either order: first order as {@link #alphaStep(Supernet, Adam, Batch)};
+     * second order the unrolled hypergradient ({@link UnrolledHypergradient}, ξ = {@code lr}), then
+     * one step of {@code adam}. Returns the validation pass.
+     *
+     * @since 0.2
+     */
+    public static PassResult alphaStep(Supernet net, Adam adam, Sgd sgd, boolean secondOrder, float lr, Batch train,
+            Batch valid) {
+        if (!secondOrder) {
+            return alphaStep(net, adam, valid);
+        }
+        PassResult v = UnrolledHypergradient.hypergradient(net, sgd, lr, train, valid);
+        adam.step();
+        return v;
+    }
+
+    /**
      * ∇w of the loss on {@code train} (α not differentiated), global-norm clip, one SGD step.
      *
      * @param alphaTrainable whether α requires gradients outside this step

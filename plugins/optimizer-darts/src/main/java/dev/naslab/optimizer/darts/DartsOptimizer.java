@@ -10,13 +10,12 @@ import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
-import dev.naslab.api.train.UnrolledHypergradient;
 import org.pf4j.Extension;
 
 /**
  * DARTS: Differentiable Architecture Search (Liu, Simonyan, Yang; ICLR 2019, arXiv 1806.09055).
  * Each iteration: an α step with Adam on a validation batch (first order: ∇α L_val at the
- * current weights; second order: the unrolled hypergradient of {@link UnrolledHypergradient}), then a weight
+ * current weights; second order: the unrolled hypergradient, {@code UnrolledHypergradient}), then a weight
  * step with PyTorch-semantics SGD on a training batch (global-norm clip, per-epoch cosine lr).
  * With {@code train_alpha: false} α stays 0 and only weights train (DARTS-PT's fix-α supernet).
  */
@@ -67,13 +66,7 @@ public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
         float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
         if (s.trainAlpha()) {
             Adam adam = state.registered(ALPHA, Adam.class);
-            PassResult v;
-            if (s.order().equals("second")) {
-                v = UnrolledHypergradient.hypergradient(net, sgd, lr, train, valid);
-                adam.step();
-            } else {
-                v = BilevelSteps.alphaStep(net, adam, valid);
-            }
+            PassResult v = BilevelSteps.alphaStep(net, adam, sgd, s.order().equals("second"), lr, train, valid);
             state.record("valid_loss", v.loss());
             state.record("valid_acc", v.accuracy());
         }

@@ -11,7 +11,6 @@ import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
-import dev.naslab.api.train.UnrolledHypergradient;
 import java.util.Map;
 import org.pf4j.Extension;
 
@@ -65,13 +64,7 @@ public final class SdartsOptimizer implements SearchOptimizer<SdartsSettings> {
         Sgd sgd = state.registered(WEIGHTS, Sgd.class);
         Adam adam = state.registered(ALPHA, Adam.class);
         float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
-        PassResult v;
-        if (s.order().equals("second")) {
-            v = UnrolledHypergradient.hypergradient(net, sgd, lr, train, valid);
-            adam.step();
-        } else {
-            v = BilevelSteps.alphaStep(net, adam, valid);
-        }
+        PassResult v = BilevelSteps.alphaStep(net, adam, sgd, s.order().equals("second"), lr, train, valid);
         state.record("valid_loss", v.loss());
         state.record("valid_acc", v.accuracy());
         double eps = Perturbation.epsilon(s.epsilon(), state.epoch(), state.epochs());

@@ -1,5 +1,6 @@
 package dev.naslab.space.darts;
 
+import dev.naslab.api.Suggestions;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -97,36 +98,7 @@ final class OpSets {
         out.put(DartsCell.REDUCE, Collections.nCopies(DartsCell.EDGES, List.copyOf(ops)));
     }
 
-    /** " (did you mean 'x'?)" for a near miss, else "". */
     static String hint(String got, List<String> allowed) {
-        String best = null;
-        int bestD = Integer.MAX_VALUE;
-        for (String a : allowed) {
-            int d = distance(got, a);
-            if (d < bestD) {
-                bestD = d;
-                best = a;
-            }
-        }
-        return best != null && bestD <= Math.max(2, got.length() / 3) ? " (did you mean '" + best + "'?)" : "";
-    }
-
-    private static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j] + 1, cur[j - 1] + 1));
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        return Suggestions.hint(got, allowed);
     }
 }

@@ -1,12 +1,17 @@
-package dev.naslab.core.config;
+package dev.naslab.api;
 
 import java.util.Collection;
 import java.util.Optional;
 
-/** "Did you mean …?" by edit distance. */
-public final class Suggest {
+/**
+ * "Did you mean …?" by edit distance, for messages about names a user typed (keys, ids, op
+ * names); the host and plugins phrase them alike.
+ *
+ * @since 0.2
+ */
+public final class Suggestions {
 
-    private Suggest() {
+    private Suggestions() {
     }
 
     /** The candidate closest to {@code word}, if it is close enough to be a plausible typo. */
