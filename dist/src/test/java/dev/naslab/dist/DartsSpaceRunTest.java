@@ -55,4 +55,49 @@ class DartsSpaceRunTest {
             }
         }
     }
+
+    /** S1 (per-edge pairs), S3 (with none) and S4 (noise) through search, both selectors and the recipe. */
+    @org.junit.jupiter.api.Test
+    void robustDartsSpacesRunEndToEnd(@TempDir Path work) throws Exception {
+        Path cfg = work.resolve("rdarts.yaml");
+        StringBuilder spaces = new StringBuilder();
+        for (String ops : List.of("s1", "s3", "s4")) {
+            spaces.append("  - {use: darts, label: ").append(ops).append(", ops: ").append(ops)
+                    .append(", channels: 2, layers: 3, eval_channels: 4, eval_layers: 3}\n");
+        }
+        Files.writeString(cfg, "name: rdarts\nthreads: 2\nseeds: [0]\n"
+                + "dataset: {use: fashion-mnist, path: sample, train_limit: 256, test_limit: 128}\n"
+                + "space:\n" + spaces
+                + "search: {use: darts, epochs: 1}\n"
+                + "selection: [magnitude, {use: perturbation, tune_epochs: 0}]\n"
+                + "evaluation: {use: train, epochs: 1, batch_size: 64, auxiliary_weight: 0.4, drop_path: 0.2, cutout: 8}\n");
+        Path out = work.resolve("runs");
+        Cli.Result r = Cli.run("run", cfg.toString(), "--set", "output=" + out);
+        assertEquals(0, r.code(), r.all());
+        List<String> csv = Files.readAllLines(out.resolve("results.csv"));
+        assertEquals(7, csv.size(), csv.toString());
+        for (String row : csv.subList(1, 7)) {
+            assertTrue(row.contains(",ok,"), row);
+        }
+        // S1's candidates differ per edge (darts-pt sota/cnn/spaces.py, normal cell): every chosen op is its edge's
+        String[] pairs = {"skip_connect dil_conv_3x3", "skip_connect dil_conv_5x5", "skip_connect dil_conv_5x5",
+            "skip_connect sep_conv_3x3", "skip_connect dil_conv_3x3", "max_pool_3x3 skip_connect",
+            "skip_connect sep_conv_3x3", "skip_connect sep_conv_3x3", "skip_connect dil_conv_3x3",
+            "skip_connect sep_conv_3x3", "max_pool_3x3 skip_connect", "skip_connect dil_conv_3x3",
+            "dil_conv_3x3 dil_conv_5x5", "dil_conv_3x3 dil_conv_5x5"};
+        for (String selector : List.of("magnitude", "perturbation")) {
+            var normal = new com.fasterxml.jackson.databind.ObjectMapper()
+                    .readTree(out.resolve("s1.darts.s0/select-" + selector + "/architecture.json").toFile())
+                    .get("cells").get("normal");
+            int kept = 0;
+            for (int e = 0; e < 14; e++) {
+                String op = normal.get(e).asText();
+                if (!op.equals("-")) {
+                    kept++;
+                    assertTrue(List.of(pairs[e].split(" ")).contains(op), selector + " edge " + e + ": " + op);
+                }
+            }
+            assertEquals(8, kept, selector + ": " + normal);
+        }
+    }
 }

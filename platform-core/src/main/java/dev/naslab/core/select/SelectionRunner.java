@@ -89,7 +89,7 @@ public final class SelectionRunner {
                 if (Architecture.REMOVED.equals(ops.get(e))) {
                     arch.removeEdge(c.name(), e);
                 } else {
-                    arch.fixOp(c.name(), e, c.opIndex(ops.get(e)));
+                    arch.fixOp(c.name(), e, c.opIndex(e, ops.get(e)));
                 }
             }
         }
