@@ -20,6 +20,16 @@ public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
     /** How long the search runs and how it batches data. */
     SearchSchedule schedule(S settings);
 
+    /**
+     * The schedule for a supernet with these cell types; the host calls this one. Optimizers whose
+     * length depends on the space (SGAS: one decision per kept edge) override it.
+     *
+     * @since 0.2
+     */
+    default SearchSchedule schedule(S settings, java.util.List<dev.naslab.api.model.CellType> cellTypes) {
+        return schedule(settings);
+    }
+
     /** Prepares a fresh search: creates and registers weight and α optimizers. */
     void begin(SearchState state, S settings);
 

@@ -13,7 +13,9 @@ public final class HostSearchState implements SearchState {
 
     private final Supernet supernet;
     private final int epochs;
-    private final int stepsPerEpoch;
+    private int stepsPerEpoch;
+    private int batchSize;
+    private java.nio.file.Path workDir;
     private final Rng rng;
     private final NDManager manager;
     private final Map<String, Stateful> registered = new LinkedHashMap<>();
@@ -50,6 +52,35 @@ public final class HostSearchState implements SearchState {
     @Override
     public int stepsPerEpoch() {
         return stepsPerEpoch;
+    }
+
+    void setStepsPerEpoch(int steps) {
+        this.stepsPerEpoch = steps;
+    }
+
+    @Override
+    public int batchSize() {
+        return batchSize;
+    }
+
+    @Override
+    public void setBatchSize(int batchSize) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.batchSize = batchSize;
+    }
+
+    @Override
+    public java.nio.file.Path workDir() {
+        if (workDir == null) {
+            throw new UnsupportedOperationException("this search has no folder");
+        }
+        return workDir;
+    }
+
+    void setWorkDir(java.nio.file.Path dir) {
+        this.workDir = dir;
     }
 
     @Override

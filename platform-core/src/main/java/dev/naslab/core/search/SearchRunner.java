@@ -56,7 +56,7 @@ public final class SearchRunner {
     /** Runs (or resumes, or just reports) the search. */
     public <S extends Record> Outcome run(SearchOptimizer<S> optimizer, S settings, Supernet net, DataSplits data,
             long seed, NDManager root) throws IOException {
-        SearchSchedule schedule = optimizer.schedule(settings);
+        SearchSchedule schedule = optimizer.schedule(settings, net.arch().cellTypes());
         Rng trainRng = Rng.derive(seed, "train-order");
         Rng validRng = Rng.derive(seed, "valid-order");
         Rng augRng = Rng.derive(seed, "augment");
@@ -66,6 +66,9 @@ public final class SearchRunner {
         BatchStream valid = new BatchStream(data.valid().size(), schedule.batchSize(), validRng);
         HostSearchState state = new HostSearchState(net, schedule.epochs(), train.batchesPerEpoch(),
                 Rng.derive(seed, "optimizer"), root);
+        state.setBatchSize(schedule.batchSize());
+        Files.createDirectories(dir);
+        state.setWorkDir(dir);
         optimizer.begin(state, settings);
 
         int start = 0;
@@ -82,19 +85,30 @@ public final class SearchRunner {
             augRng.setState(meta.get("rng_augment").asLong());
             noiseRng.setState(meta.path("rng_noise").asLong(noiseRng.state()));
             state.rng().setState(meta.get("rng_optimizer").asLong());
+            state.setBatchSize(meta.path("batch_size").asInt(schedule.batchSize()));
             if (start >= schedule.epochs() && meta.has("valid_accuracy")) {
                 return new Outcome(last.get(), meta.get("valid_accuracy").asDouble(), elapsed);
             }
         }
         int steps = train.batchesPerEpoch();
+        int batch = schedule.batchSize();
         progress.start("search", (long) schedule.epochs() * steps, (long) start * steps);
         Path metrics = dir.resolve("metrics.jsonl");
         keepEpochs(metrics, start);
+        keepEpochs(dir.resolve("decisions.jsonl"), start);
         Path checkpoint = last.orElse(null);
         double validAcc = Double.NaN;
         for (int epoch = start; epoch < schedule.epochs(); epoch++) {
             long t0 = System.nanoTime();
             state.setEpoch(epoch);
+            if (state.batchSize() != batch) {
+                batch = state.batchSize();
+                // the optimizer changed the batch size (SGAS after a decision): same generators, new batching
+                train = new BatchStream(data.train().size(), state.batchSize(), trainRng);
+                valid = new BatchStream(data.valid().size(), state.batchSize(), validRng);
+                steps = train.batchesPerEpoch();
+                state.setStepsPerEpoch(steps);
+            }
             train.restartEpoch();
             optimizer.onEpochStart(state, settings);
             for (int s = 0; s < steps; s++) {
@@ -112,7 +126,7 @@ public final class SearchRunner {
             line.put("epoch", epoch + 1);
             line.putAll(state.drainMetrics());
             if (lastEpoch) {
-                PassResult r = Passes.evaluate(net, data.valid(), schedule.batchSize(), true, root);
+                PassResult r = Passes.evaluate(net, data.valid(), state.batchSize(), true, root);
                 validAcc = r.accuracy();
                 line.put("supernet_valid_acc", validAcc);
                 line.put("supernet_valid_loss", r.loss());
@@ -129,6 +143,7 @@ public final class SearchRunner {
                 meta.put("rng_augment", augRng.state());
                 meta.put("rng_noise", noiseRng.state());
                 meta.put("rng_optimizer", state.rng().state());
+                meta.put("batch_size", state.batchSize());
                 if (lastEpoch) {
                     meta.put("valid_accuracy", validAcc);
                 }

@@ -24,6 +24,11 @@ public final class BatchStream {
         this.rng = rng;
     }
 
+    /** Images per batch. */
+    public int batchSize() {
+        return batchSize;
+    }
+
     /** Batches in one epoch. */
     public int batchesPerEpoch() {
         return (size + batchSize - 1) / batchSize;

@@ -45,4 +45,34 @@ public interface SearchState {
 
     /** Records a per-epoch metric (averaged over the epoch's steps), e.g. {@code train_loss}. */
     void record(String metric, double value);
+
+    /**
+     * Images per training and validation batch in the current epoch.
+     *
+     * @since 0.2
+     */
+    default int batchSize() {
+        throw new UnsupportedOperationException("this host does not report the batch size");
+    }
+
+    /**
+     * Sets the batch size from the next epoch on (SGAS grows it after each decision); the host
+     * saves it with checkpoints.
+     *
+     * @since 0.2
+     */
+    default void setBatchSize(int batchSize) {
+        throw new UnsupportedOperationException("this host cannot change the batch size");
+    }
+
+    /**
+     * The search's own folder, for logs an optimizer writes: a {@code decisions.jsonl} whose lines
+     * carry an {@code epoch} field (1-based, the epoch that made them) is trimmed like the
+     * metrics when a search resumes, so re-run epochs do not log twice.
+     *
+     * @since 0.2
+     */
+    default java.nio.file.Path workDir() {
+        throw new UnsupportedOperationException("this host gives optimizers no folder");
+    }
 }

@@ -11,6 +11,10 @@ import java.util.Map;
 /**
  * Adam with L2 weight decay added to the gradient ({@code torch.optim.Adam} semantics), used for
  * α: lr 3e-4, betas (0.5, 0.999), weight decay 1e-3 in DARTS.
+ *
+ * <p>Rows of a parameter can be frozen ({@link #freezeRows}): their values and moments no longer
+ * change, as if they had no gradient at all (SGAS freezes the α of decided edges; PyTorch's Adam
+ * skips parameters whose gradient is absent, so neither momentum nor weight decay moves them).
  */
 public final class Adam implements Stateful {
 
@@ -24,6 +28,7 @@ public final class Adam implements Stateful {
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
     private final Map<String, Integer> steps = new HashMap<>();
+    private final Map<String, java.util.TreeSet<Integer>> frozen = new LinkedHashMap<>();
 
     public Adam(Map<String, NDArray> params, float lr, float beta1, float beta2, float eps, float weightDecay,
             NDManager manager) {
@@ -36,11 +41,35 @@ public final class Adam implements Stateful {
         this.manager = manager.newSubManager();
     }
 
+    /**
+     * Freezes rows (indices along the first axis) of parameter {@code name} for good.
+     *
+     * @since 0.2
+     */
+    public void freezeRows(String name, int... rows) {
+        if (!params.containsKey(name)) {
+            throw new IllegalArgumentException("no parameter '" + name + "' in this optimizer");
+        }
+        java.util.TreeSet<Integer> set = frozen.computeIfAbsent(name, k -> new java.util.TreeSet<>());
+        for (int r : rows) {
+            set.add(r);
+        }
+    }
+
+    /** Rows of {@code name} frozen so far, ascending. */
+    public java.util.List<Integer> frozenRows(String name) {
+        return java.util.List.copyOf(frozen.getOrDefault(name, new java.util.TreeSet<>()));
+    }
+
     /** One update from the gradients of the last backward pass. */
     public void step() {
         for (Map.Entry<String, NDArray> p : params.entrySet()) {
             String name = p.getKey();
             NDArray w = p.getValue();
+            if (frozen.containsKey(name)) {
+                stepMasked(name, w);
+                continue;
+            }
             try (NDArray g = w.getGradient()) {
                 if (weightDecay != 0f) {
                     try (NDArray decay = w.mul(weightDecay)) {
@@ -72,6 +101,38 @@ public final class Adam implements Stateful {
         }
     }
 
+    /**
+     * The update with frozen rows: with mask 1 on trainable rows and 0 on frozen ones,
+     * m += mask·(1−β1)(g − m), v += mask·(1−β2)(g² − v), w −= mask·update, so frozen rows keep
+     * their values and moments exactly.
+     */
+    private void stepMasked(String name, NDArray w) {
+        long rows = w.getShape().get(0);
+        float[] keep = new float[(int) rows];
+        java.util.Arrays.fill(keep, 1f);
+        frozen.get(name).forEach(r -> keep[r] = 0f);
+        long[] maskShape = new long[w.getShape().dimension()];
+        java.util.Arrays.fill(maskShape, 1);
+        maskShape[0] = rows;
+        try (NDManager scope = manager.newSubManager()) {
+            NDArray mask = scope.create(keep, new Shape(maskShape));
+            NDArray g = w.getGradient();
+            g.attach(scope);
+            if (weightDecay != 0f) {
+                g.addi(w.mul(weightDecay));
+            }
+            NDArray mt = m.computeIfAbsent(name, k -> manager.zeros(w.getShape()));
+            NDArray vt = v.computeIfAbsent(name, k -> manager.zeros(w.getShape()));
+            int t = steps.merge(name, 1, Integer::sum);
+            mt.addi(g.sub(mt).mul(1 - beta1).mul(mask));
+            vt.addi(g.square().sub(vt).mul(1 - beta2).mul(mask));
+            double bc1 = 1 - Math.pow(beta1, t);
+            double bc2 = 1 - Math.pow(beta2, t);
+            NDArray denom = vt.sqrt().div((float) Math.sqrt(bc2)).add(eps);
+            w.subi(mt.div(denom).mul((float) (lr / bc1)).mul(mask));
+        }
+    }
+
     @Override
     public Map<String, NDArray> stateTensors() {
         Map<String, NDArray> out = new LinkedHashMap<>();
@@ -84,6 +145,7 @@ public final class Adam implements Stateful {
     public Map<String, Double> stateScalars() {
         Map<String, Double> out = new LinkedHashMap<>();
         steps.forEach((k, s) -> out.put("step/" + k, (double) s));
+        frozen.forEach((k, rows) -> rows.forEach(r -> out.put("frozen/" + k + "/" + r, 1.0)));
         return out;
     }
 
@@ -100,6 +162,9 @@ public final class Adam implements Stateful {
         scalars.forEach((name, s) -> {
             if (name.startsWith("step/")) {
                 steps.put(name.substring(5), s.intValue());
+            } else if (name.startsWith("frozen/")) {
+                int slash = name.lastIndexOf('/');
+                freezeRows(name.substring(7, slash), Integer.parseInt(name.substring(slash + 1)));
             }
         });
     }

@@ -15,7 +15,7 @@ class SgdTest {
         Grads.zero(java.util.List.of(w));
         try (NDManager pass = m.newSubManager();
                 GradientCollector gc = m.getEngine().newGradientCollector()) {
-            NDArray cc = pass.create(c);
+            NDArray cc = pass.create(c).reshape(w.getShape());
             NDArray loss = cc.mul(w).sum();
             gc.backward(loss);
         }
@@ -49,6 +49,46 @@ class SgdTest {
             backward(m, w, new float[] {0.5f});
             adam.step();
             assertArrayEquals(new float[] {0.8f}, w.toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void frozenAdamRowsDoNotMoveNorKeepMomentsWhileTheOthersFollowPyTorch() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f, 2f, 3f, 4f}, new ai.djl.ndarray.types.Shape(2, 2));
+            w.setRequiresGradient(true);
+            NDArray ref = m.create(new float[] {1f, 2f}, new ai.djl.ndarray.types.Shape(1, 2));
+            ref.setRequiresGradient(true);
+            Adam adam = new Adam(Map.of("a", w), 0.1f, 0.5f, 0.999f, 1e-8f, 0.1f, m);
+            Adam plain = new Adam(Map.of("a", ref), 0.1f, 0.5f, 0.999f, 1e-8f, 0.1f, m);
+            adam.freezeRows("a", 1);
+            for (int i = 0; i < 3; i++) {
+                backward(m, w, new float[] {0.5f, 0.5f, 0.5f, 0.5f});
+                adam.step();
+                backward(m, ref, new float[] {0.5f, 0.5f});
+                plain.step();
+            }
+            float[] got = w.toFloatArray();
+            // weight decay 0.1 would move a row with no gradient at all; a frozen row stays exactly
+            assertArrayEquals(new float[] {3f, 4f}, new float[] {got[2], got[3]}, 0f);
+            assertArrayEquals(ref.toFloatArray(), new float[] {got[0], got[1]}, 1e-6f);
+            // the first step moves every unfrozen entry by lr (Adam's first step is lr·sign): 1 -> 0.9, 2 -> 1.9
+            float[] moments = adam.stateTensors().get("m/a").toFloatArray();
+            assertArrayEquals(new float[] {0f, 0f}, new float[] {moments[2], moments[3]}, 0f);
+            assertArrayEquals(java.util.List.of(1).toArray(), adam.frozenRows("a").toArray());
+        }
+    }
+
+    @Test
+    void adamFirstStepOfAnUnfrozenRowIsTheLearningRate() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f, 2f, 3f, 4f}, new ai.djl.ndarray.types.Shape(2, 2));
+            w.setRequiresGradient(true);
+            Adam adam = new Adam(Map.of("a", w), 0.1f, 0.5f, 0.999f, 1e-8f, 0.1f, m);
+            adam.freezeRows("a", 1);
+            backward(m, w, new float[] {0.5f, 0.5f, 0.5f, 0.5f});
+            adam.step();
+            assertArrayEquals(new float[] {0.9f, 1.9f, 3f, 4f}, w.toFloatArray(), 1e-5f);
         }
     }
 

@@ -31,7 +31,8 @@ import org.pf4j.Extension;
  * removal hurts most is kept. Spaces whose nodes keep k inputs then drop, node by node, the edges
  * whose removal hurts least. Between decisions the supernet is tuned for a few epochs. Every
  * decision goes to {@code decisions.jsonl}; progress is saved after every round, so an
- * interrupted selection resumes.
+ * interrupted selection resumes. Edges and nodes the search already decided (SGAS) are kept as they
+ * are; when nothing is left, the selection says so and returns the search's architecture.
  *
  * <p>Scoring is deterministic here (validation batches in order, no augmentation), so an op whose
  * removal leaves the supernet unchanged ({@code none}, or a weight of exactly 0) gets the unmasked
@@ -72,7 +73,7 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         boolean topology = false;
         for (CellType c : cells) {
             edgeOrder.put(c.name(), edgeOrder(c, s, ctx.seed()));
-            List<Integer> nodes = new ArrayList<>(c.prunableNodes());
+            List<Integer> nodes = new ArrayList<>(openNodes(c, arch));
             int[] perm = Rng.derive(ctx.seed(), "topology-order/" + c.name()).permutation(nodes.size());
             List<Integer> shuffled = new ArrayList<>();
             for (int p : perm) {
@@ -80,7 +81,17 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
             }
             nodeOrder.put(c.name(), shuffled);
             topology |= !nodes.isEmpty();
-            rounds = Math.max(rounds, c.edges().size() + nodes.size());
+            rounds = Math.max(rounds, arch.undecidedEdges(c.name()).size() + nodes.size());
+        }
+        Path log = ctx.workDir().resolve("decisions.jsonl");
+        if (rounds == 0) {
+            // e.g. after a complete SGAS search: every edge has its op and every node its inputs
+            if (!java.nio.file.Files.exists(log)) {
+                DecisionLog.append(log, DecisionLog.line().put("note",
+                        "nothing left to decide: the search decided every edge and node; the architecture is the search's"));
+            }
+            ctx.progress().start("select-perturbation", 1, 1);
+            return Derivation.derive(arch);
         }
         DecisionSchedule schedule = new DecisionSchedule(rounds, s.tuneEpochs(), topology);
         Tuner tuner = schedule.tunedEpochs() > 0 ? new Tuner(ctx, s) : null;
@@ -98,7 +109,6 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
             already += (long) schedule.gapAfter(r) * steps;
         }
         progress.start("select-perturbation", total, already);
-        Path log = ctx.workDir().resolve("decisions.jsonl");
         for (int r = done; r < rounds; r++) {
             for (CellType c : cells) {
                 decide(ctx, s, c, r, edgeOrder.get(c.name()), nodeOrder.get(c.name()), log);
@@ -123,13 +133,17 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
             }
         }
         for (int n : nodes) {
-            boolean open = c.incoming(n).stream().allMatch(e -> arch.decision(c.name(), e) != ArchState.REMOVED)
-                    && c.incoming(n).size() > c.inputsPerNode();
-            if (open) {
+            if (openNodes(c, arch).contains(n)) {
                 decideTopology(ctx, s, c, n, round, log);
                 return;
             }
         }
+    }
+
+    /** Nodes whose inputs are still to be chosen: more incoming edges than they keep, none removed yet. */
+    static List<Integer> openNodes(CellType c, ArchState arch) {
+        return c.prunableNodes().stream().filter(n -> c.incoming(n).stream()
+                .allMatch(e -> arch.decision(c.name(), e) != ArchState.REMOVED)).toList();
     }
 
     private void decideOp(SelectionContext ctx, PerturbationSettings s, CellType c, int e, int round, Path log) {
