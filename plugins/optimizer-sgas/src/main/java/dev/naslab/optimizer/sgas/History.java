@@ -31,9 +31,20 @@ final class History implements Stateful {
         return new ArrayList<>(byCell.getOrDefault(cell, new ArrayDeque<>()));
     }
 
+    /**
+     * Adds an epoch's q, rounded to float precision: checkpoints store floats, and a resumed search
+     * must see exactly the history an uninterrupted one sees.
+     */
     void push(String cell, double[][] q) {
+        double[][] rounded = new double[q.length][];
+        for (int e = 0; e < q.length; e++) {
+            rounded[e] = new double[q[e].length];
+            for (int j = 0; j < q[e].length; j++) {
+                rounded[e][j] = (float) q[e][j];
+            }
+        }
         Deque<double[][]> d = byCell.computeIfAbsent(cell, k -> new ArrayDeque<>());
-        d.addLast(q);
+        d.addLast(rounded);
         while (d.size() > size) {
             d.removeFirst();
         }

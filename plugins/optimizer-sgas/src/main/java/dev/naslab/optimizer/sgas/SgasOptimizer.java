@@ -178,7 +178,10 @@ public final class SgasOptimizer implements SearchOptimizer<SgasSettings> {
         DecisionLog.append(state.workDir().resolve("decisions.jsonl"), DecisionLog.line().put("epoch", state.epoch() + 1)
                 .put("cell", c.name()).put("edge", best).put("from", edge.from()).put("to", edge.to())
                 .put("op", c.ops(best).get(op)).put("criterion", s.criterion()).put("candidates", candidates)
-                .put("pruned", pruned).put("next_batch_size", state.batchSize() + s.batchIncrease()));
+                .put("pruned", pruned).put("next_batch_size", state.batchSize() + s.batchIncrease())
+                .put("variant", c.inputsPerNode() == 0
+                        ? "adapted: every edge decided, nothing pruned (SGAS has no reference on spaces whose nodes keep all inputs)"
+                        : "reference"));
     }
 
     static float[][] softmax(float[][] alpha) {
