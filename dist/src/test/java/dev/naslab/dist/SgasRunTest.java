@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SGAS in the DARTS space through the launcher, on a short schedule (a decision every epoch):
- * 8 decisions per cell type, 2 inputs per node, the selectors keep SGAS's genotype, and a search
+ * 8 decisions per cell type, then one post-training epoch with every edge decided (α has no
+ * gradient left), 2 inputs per node, the selectors keep SGAS's genotype, and a search
  * interrupted after epoch 5 resumes to the same decisions and genotype.
  */
 class SgasRunTest {
@@ -27,7 +28,7 @@ class SgasRunTest {
                 seeds: [1]
                 dataset: {use: fashion-mnist, path: sample, train_limit: 128, test_limit: 64}
                 space: {use: darts, channels: 2, layers: 3, eval_channels: 4, eval_layers: 3}
-                search: {use: sgas, criterion: 2, warmup_dec_epoch: 0, decision_freq: 1, post_train: 0, checkpoint_every: 1}
+                search: {use: sgas, criterion: 2, warmup_dec_epoch: 0, decision_freq: 1, post_train: 1, checkpoint_every: 1}
                 selection: [magnitude, {use: perturbation, tune_epochs: 0}]
                 """);
         Path out = work.resolve("runs");
@@ -54,6 +55,7 @@ class SgasRunTest {
         }
         // a crash after epoch 5: later checkpoints, the selections and the result are gone
         for (String gone : List.of("search/checkpoint-0006", "search/checkpoint-0007", "search/checkpoint-0008",
+                "search/checkpoint-0009",
                 "select-magnitude", "select-perturbation", "result.json")) {
             ExperimentRunTest.deleteTree(trial.resolve(gone));
         }

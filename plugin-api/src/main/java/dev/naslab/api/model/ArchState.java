@@ -143,6 +143,15 @@ public final class ArchState implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Whether any edge of any cell type is still undecided (only then can α receive a gradient).
+     *
+     * @since 0.2
+     */
+    public boolean anyUndecided() {
+        return decisions.values().stream().anyMatch(d -> java.util.Arrays.stream(d).anyMatch(v -> v == UNDECIDED));
+    }
+
     /** Fixes {@code edge} to operation {@code op} (weight 1, others 0) for good. */
     public void fixOp(String cell, int edge, int op) {
         CellType c = cellType(cell);

@@ -16,9 +16,14 @@ public final class BilevelSteps {
 
     /**
      * ∇α of the loss on {@code valid} at the current weights (weights are not differentiated,
-     * which saves their share of the backward pass), then one step of {@code adam}.
+     * which saves their share of the backward pass), then one step of {@code adam}. When every edge
+     * is decided there is no gradient to take: the validation loss is measured and α stays.
      */
     public static PassResult alphaStep(Supernet net, Adam adam, Batch valid) {
+        if (!net.arch().anyUndecided()) {
+            // every edge decided (SGAS after its last decision): α gets no gradient; measure the loss only
+            return Passes.evaluate(x -> net.forward(x, true), valid, true);
+        }
         net.params().setTrainable(false);
         PassResult r;
         try {
@@ -40,7 +45,7 @@ public final class BilevelSteps {
      */
     public static PassResult alphaStep(Supernet net, Adam adam, Sgd sgd, boolean secondOrder, float lr, Batch train,
             Batch valid) {
-        if (!secondOrder) {
+        if (!secondOrder || !net.arch().anyUndecided()) {
             return alphaStep(net, adam, valid);
         }
         PassResult v = UnrolledHypergradient.hypergradient(net, sgd, lr, train, valid);

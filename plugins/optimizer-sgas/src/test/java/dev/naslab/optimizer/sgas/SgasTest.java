@@ -95,4 +95,28 @@ class SgasTest {
         assertEquals("history_size", assertThrows(SettingException.class, () -> defaults(2, 0)).key());
         assertTrue(assertThrows(SettingException.class, () -> defaults(3, null)).getMessage().contains("1"));
     }
+
+    @Test
+    void onceEveryEdgeIsDecidedTheAlphaStepOnlyMeasures() {
+        try (NDManager m = NDManager.newBaseManager();
+                var net = new Nb201Space().supernet(new Nb201Settings(2, 1),
+                        new dev.naslab.api.model.InputShape(1, 8, 8), 3, new Rng(7), m)) {
+            for (int e = 0; e < 6; e++) {
+                net.arch().fixOp("cell", e, 1);
+            }
+            Adam adam = new Adam(net.arch().alphas(), 3e-4f, 0.5f, 0.999f, 1e-8f, 1e-3f, m);
+            float[] before = net.arch().alpha("cell").toFloatArray();
+            float[] x = new float[6 * 64];
+            java.util.Arrays.fill(x, 0.5f);
+            float[] oneHot = new float[18];
+            for (int i = 0; i < 6; i++) {
+                oneHot[i * 3] = 1f;
+            }
+            var batch = new dev.naslab.api.data.Batch(m.create(x, new ai.djl.ndarray.types.Shape(6, 1, 8, 8)),
+                    m.create(oneHot, new ai.djl.ndarray.types.Shape(6, 3)), new int[6]);
+            var r = dev.naslab.api.train.BilevelSteps.alphaStep(net, adam, null, true, 0.025f, batch, batch);
+            assertEquals(6, r.count());
+            assertArrayEquals(before, net.arch().alpha("cell").toFloatArray(), 0f);
+        }
+    }
 }
