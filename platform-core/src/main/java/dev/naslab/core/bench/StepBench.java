@@ -41,6 +41,7 @@ public final class StepBench {
     public <S extends Record> Map<String, Object> run(SearchOptimizer<S> optimizer, S settings, int warmup, int steps,
             List<Integer> rssAt, boolean score) throws IOException {
         HostSearchState state = new HostSearchState(net, 1, 1, new Rng(1), root);
+        state.setBatchSize(batch);
         optimizer.begin(state, settings);
         for (int i = 0; i < warmup; i++) {
             iteration(optimizer, settings, state);
