@@ -30,6 +30,11 @@ final class Cli {
     }
 
     static Result run(String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), args);
+    }
+
+    /** Runs with extra environment variables (e.g. {@code NASLAB_CACHE} for a test's own calibration cache). */
+    static Result run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/naslab").toString());
         cmd.addAll(List.of(args));
@@ -40,6 +45,7 @@ final class Cli {
         pb.environment().remove("NASLAB_PLUGINS");
         pb.environment().put("NASLAB_JAVA_OPTS", "-Xmx2g");
         pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
+        pb.environment().putAll(env);
         Process p = pb.start();
         int code = p.waitFor();
         Result r = new Result(code, Files.readString(out, StandardCharsets.UTF_8),

@@ -38,6 +38,14 @@ class ConfigErrorsTest {
         "unknown selector|selection: [magnitud]|selection[0]: unknown selector 'magnitud' (did you mean 'magnitude'?)",
         "missing dataset|dataset: {use: cifar10, path: /nonexistent/cifar}|dataset: path '/nonexistent/cifar' is not a folder",
         "bad engine|engine: tensorflow|engine: 'tensorflow' is not allowed; allowed: pytorch, mxnet",
+        "sweep over a key that does not exist|sweep: {search.epoch: [1, 2]}|sweep.search.epoch: unknown key (did you mean 'epochs'?)",
+        "swept value that fails validation|sweep: {search.epochs: [1, -3]}|sweep.search.epochs: value -3: must be a positive integer, got -3",
+        "sweep of a block that does not exist|sweep: {serach.epochs: [1]}|sweep.serach.epochs: 'serach' is not a key of an experiment (did you mean 'search'?)",
+        "sweep with an index into a single block|sweep: {search.0.epochs: [1]}|sweep.search.0.epochs: 'search' is a single block, not a list: leave out the index (search.epochs)",
+        "sweep of the seeds|sweep: {seeds: [[0], [1]]}|sweep.seeds: 'seeds' cannot be swept: seeds are an axis of their own",
+        "unknown named architecture|architectures: [ALL_SKIPP]|architectures[0]: unknown architecture 'ALL_SKIPP' for space nas-bench-201 (did you mean 'all_skip'?); published names: all_skip, all_conv3x3, all_conv1x1, all_pool, or give an architecture string",
+        "malformed architecture string|architectures: [{architecture: 'nor_conv_3x3~0'}]|architectures[0].architecture: not an architecture of space nas-bench-201: ",
+        "baseline for a space that is not there|architectures: [{architecture: all_skip, space: darts}]|architectures[0].space: no space is labelled 'darts'",
     })
     void rejected(String what, String override, String expected, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");

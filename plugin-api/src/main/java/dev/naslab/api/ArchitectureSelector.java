@@ -17,4 +17,15 @@ public interface ArchitectureSelector<S extends Record> extends NasExtension<S> 
 
     /** Selects the architecture. Long selectors should report progress and resume from their log. */
     Architecture select(SelectionContext context, S settings);
+
+    /**
+     * The work {@link #select} will do on a supernet with these cell types (tuning epochs and
+     * validation passes), for time estimates; empty if the selector cannot say.
+     *
+     * @since 0.2
+     */
+    default java.util.Optional<dev.naslab.api.plan.Workload> workload(S settings,
+            java.util.List<dev.naslab.api.model.CellType> cellTypes) {
+        return java.util.Optional.empty();
+    }
 }

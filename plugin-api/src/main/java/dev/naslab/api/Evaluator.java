@@ -29,4 +29,14 @@ public interface Evaluator<S extends Record> extends NasExtension<S> {
 
     /** Evaluates {@code architecture}; metrics are reported in the returned value. */
     Evaluation evaluate(Architecture architecture, EvaluationContext context, S settings);
+
+    /**
+     * The work {@link #evaluate} will do (training epochs, batch size, whether it trains on the
+     * validation split too), for time estimates; empty if the evaluator cannot say.
+     *
+     * @since 0.2
+     */
+    default java.util.Optional<dev.naslab.api.plan.Workload> workload(S settings) {
+        return java.util.Optional.empty();
+    }
 }

@@ -89,6 +89,12 @@ public final class StepBench {
     }
 
     private Batch randomBatch(NDManager m) {
+        return randomBatch(rng, shape, classes, m);
+    }
+
+    /** A batch of Gaussian images of {@code shape} (N×C×H×W) with uniformly drawn labels. */
+    static Batch randomBatch(Rng rng, long[] shape, int classes, NDManager m) {
+        int batch = (int) shape[0];
         int n = (int) (shape[0] * shape[1] * shape[2] * shape[3]);
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "naslab", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Differentiable neural architecture search with plugins: search spaces, optimizers, "
                 + "selectors, datasets and evaluators, wired in YAML experiment files.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PluginsCommand.class, InspectCommand.class,
+        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ReportCommand.class, PluginsCommand.class, InspectCommand.class,
             BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

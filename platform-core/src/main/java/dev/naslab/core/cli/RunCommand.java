@@ -1,12 +1,14 @@
 package dev.naslab.core.cli;
 
-import dev.naslab.core.config.Experiment;
+import dev.naslab.core.config.Study;
 import dev.naslab.core.config.ExperimentLoader;
 import dev.naslab.core.plan.ExperimentPlan;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.plugin.Registry;
 import dev.naslab.core.progress.ProgressDisplay;
+import dev.naslab.core.report.ComparisonReport;
 import dev.naslab.core.report.ResultsTable;
+import dev.naslab.core.report.RunFolder;
 import dev.naslab.core.results.AtomicFiles;
 import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.trial.TrialRunner;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Parameters;
 /** {@code naslab run FILE}: validate, plan, run every trial, print and save the results table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Run an experiment: one child JVM per trial (seed x space x search); results go to "
-                + "runs/<name>/ (results.csv, report.md). Re-running resumes unfinished work.")
+                + "runs/<name>/ (results.csv, report.html, report.md, summary.csv). Re-running resumes unfinished work.")
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
@@ -46,20 +48,31 @@ final class RunCommand implements Callable<Integer> {
             throw new UserException("--parallel must be a positive integer, got " + parallel);
         }
         Registry registry = pluginOptions.load();
-        Experiment e = new ExperimentLoader(registry).load(file, sets);
-        List<TrialSpec> trials = ExperimentPlan.trials(e, pluginOptions.roots(), pluginOptions.development);
-        Path out = e.output();
-        AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(e.resolved()));
+        Study study = new ExperimentLoader(registry).load(file, sets);
+        List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), pluginOptions.development);
+        Path out = study.output();
+        AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(study.resolved()));
         AtomicFiles.writeJson(out.resolve("plan.json"), trials.stream().map(TrialSpec::id).toList());
-        System.out.printf("naslab: %s: %d trial(s) -> %s%n", e.name(), trials.size(), out);
-        List<TrialResult> results = new TrialRunner(out, parallel, e.threads(), ProgressDisplay.forTerminal(parallel))
+        System.out.printf("naslab: %s: %d trial(s)%s -> %s%n", study.name(), trials.size(),
+                study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "", out);
+        int threads = study.variants().get(0).experiment().threads();
+        List<TrialResult> results = new TrialRunner(out, parallel, threads, ProgressDisplay.forTerminal(parallel))
                 .run(trials);
         ResultsTable table = new ResultsTable(results);
-        table.write(out, e.name());
+        table.write(out);
         System.out.println();
         table.print(System.out);
         System.out.println();
-        System.out.println("results: " + out.resolve("results.csv") + "  report: " + out.resolve("report.md"));
+        try {
+            ComparisonReport report = new ComparisonReport(List.of(RunFolder.read(out)), null);
+            report.write(out);
+            report.warnings().forEach(w -> System.err.println("naslab: warning: " + w));
+        } catch (RuntimeException ex) {
+            // the results are saved; a report that cannot be drawn must not turn a finished run into a failure
+            System.err.println("naslab: warning: report not written (" + ex + "); try naslab report " + out);
+        }
+        System.out.println("results: " + out.resolve("results.csv") + "  report: " + out.resolve("report.html")
+                + " (" + out.resolve("report.md") + ")");
         boolean failed = results.stream().anyMatch(r -> r.status().equals("failed"));
         return failed ? 1 : 0;
     }

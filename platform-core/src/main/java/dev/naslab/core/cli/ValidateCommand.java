@@ -2,6 +2,7 @@ package dev.naslab.core.cli;
 
 import dev.naslab.core.config.Component;
 import dev.naslab.core.config.Experiment;
+import dev.naslab.core.config.Study;
 import dev.naslab.core.config.ExperimentLoader;
 import dev.naslab.core.config.SearchSpec;
 import dev.naslab.core.plan.ExperimentPlan;
@@ -32,8 +33,9 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Experiment e = new ExperimentLoader(pluginOptions.load()).load(file, sets);
-        int trials = ExperimentPlan.trials(e, pluginOptions.roots(), false).size();
+        Study study = new ExperimentLoader(pluginOptions.load()).load(file, sets);
+        Experiment e = study.variants().get(0).experiment();
+        int trials = ExperimentPlan.trials(study, pluginOptions.roots(), false).size();
         System.out.printf("%s is valid: experiment '%s', %d trial(s) on %s (%s, %d threads)%n", file, e.name(), trials,
                 e.engine(), e.device(), e.threads());
         System.out.println("  dataset:    " + e.dataset().id());
@@ -42,6 +44,14 @@ final class ValidateCommand implements Callable<Integer> {
             System.out.println("  search:     " + s.optimizer().label() + " -> selectors " + labels(s.selection()));
         }
         System.out.println("  evaluation: " + (e.evaluation().isEmpty() ? "(none)" : labels(e.evaluation())));
+        if (study.variants().size() > 1) {
+            System.out.println("  sweep:      " + study.variants().size() + " variants over " + String.join(", ",
+                    study.sweptKeys()) + ": " + study.variants().stream().map(v -> v.label())
+                    .collect(Collectors.joining(", ")));
+        }
+        for (dev.naslab.core.config.Baseline b : study.baselines()) {
+            System.out.println("  baseline:   " + b.label() + " (" + b.space() + "): " + b.architecture());
+        }
         System.out.println("  output:     " + e.output());
         return 0;
     }

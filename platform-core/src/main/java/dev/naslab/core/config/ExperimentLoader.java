@@ -21,6 +21,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +36,7 @@ import java.util.Set;
 public final class ExperimentLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "engine", "device", "threads", "seeds", "dataset",
-            "space", "search", "selection", "evaluation", "output");
+            "space", "search", "selection", "evaluation", "output", "sweep", "architectures");
     static final List<String> ENGINES = List.of("pytorch", "mxnet");
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
@@ -45,8 +46,8 @@ public final class ExperimentLoader {
         this.registry = registry;
     }
 
-    /** Loads and validates {@code file} with {@code sets} overrides. */
-    public Experiment load(Path file, List<String> sets) throws ConfigException {
+    /** Loads and validates {@code file} with {@code sets} overrides: every sweep variant and baseline. */
+    public Study load(Path file, List<String> sets) throws ConfigException {
         String source = file.toString();
         String text;
         try {
@@ -56,11 +57,20 @@ public final class ExperimentLoader {
         } catch (IOException e) {
             throw new ConfigException(source, "", "cannot read: " + e.getMessage());
         }
-        return parse(source, text, sets);
+        return parseStudy(source, text, sets);
     }
 
-    /** Validates experiment text (the file's content). */
+    /** Validates the text of an experiment without a sweep (a trial's resolved experiment). */
     public Experiment parse(String source, String text, List<String> sets) throws ConfigException {
+        Study s = parseStudy(source, text, sets);
+        if (s.variants().size() != 1) {
+            throw new ConfigException(source, "sweep", "a single experiment was expected here");
+        }
+        return s.variants().get(0).experiment();
+    }
+
+    /** Validates experiment text (the file's content): the sweep expanded, each variant and baseline checked. */
+    public Study parseStudy(String source, String text, List<String> sets) throws ConfigException {
         JsonNode tree;
         try {
             tree = Mappers.YAML.readTree(text);
@@ -78,11 +88,157 @@ public final class ExperimentLoader {
         }
         List<Problem> problems = new ArrayList<>();
         Overrides.apply(root, sets, problems);
-        Experiment e = validate(source, root, problems);
+        JsonNode sweepNode = root.remove("sweep");
+        JsonNode architecturesNode = root.remove("architectures");
+        Sweep sweep = Sweep.parse(sweepNode, problems);
         if (!problems.isEmpty()) {
             throw new ConfigException(source, problems);
         }
-        return e;
+        List<Map<String, JsonNode>> points = sweep.points();
+        List<Variant> variants = new ArrayList<>();
+        List<List<Problem>> perPoint = new ArrayList<>();
+        for (Map<String, JsonNode> point : points) {
+            ObjectNode copy = root.deepCopy();
+            List<Problem> found = new ArrayList<>();
+            Map<String, String> values = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> v : point.entrySet()) {
+                Overrides.set(copy, v.getKey(), v.getValue(), "sweep." + v.getKey(), found);
+                values.put(v.getKey(), Sweep.text(v.getValue()));
+            }
+            Experiment e = validate(source, copy, found);
+            perPoint.add(found);
+            if (e != null && found.isEmpty()) {
+                variants.add(new Variant(sweep.label(point), values, e));
+            }
+        }
+        problems.addAll(sweep.problems(points, perPoint));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        List<Baseline> baselines = baselines(architecturesNode, variants, problems);
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
+        Experiment first = variants.get(0).experiment();
+        ObjectNode resolved = first.resolved().deepCopy();
+        if (sweepNode != null && !sweep.isEmpty()) {
+            resolved.set("sweep", sweepNode);
+        }
+        if (!baselines.isEmpty()) {
+            ArrayNode a = resolved.putArray("architectures");
+            for (Baseline b : baselines) {
+                a.addObject().put("label", b.label()).put("space", b.space()).put("architecture", b.architecture());
+            }
+        }
+        return new Study(source, first.name(), first.output(), variants, baselines, resolved);
+    }
+
+    /**
+     * The {@code architectures:} block: each entry a published name (DARTS_V2, all_skip), an
+     * architecture string, or {@code {architecture: ..., label: ..., space: ...}}; checked against
+     * every space it applies to (all spaces unless it names one), in every variant.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private List<Baseline> baselines(JsonNode node, List<Variant> variants, List<Problem> problems) {
+        List<Baseline> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        if (!node.isArray()) {
+            problems.add(new Problem("architectures", "must be a list of architectures: published names such as "
+                    + "DARTS_V2, architecture strings, or {architecture: ..., label: ..., space: ...}"));
+            return out;
+        }
+        List<Component> spaces = variants.get(0).experiment().spaces();
+        List<String> spaceLabels = spaces.stream().map(Component::label).toList();
+        Set<String> labels = new HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String path = "architectures[" + i + "]";
+            JsonNode entry = node.get(i);
+            String text;
+            String label = null;
+            String only = null;
+            if (entry.isTextual()) {
+                text = entry.asText();
+            } else if (entry instanceof ObjectNode o && o.path("architecture").isTextual()) {
+                text = o.get("architecture").asText();
+                for (Iterator<String> it = o.fieldNames(); it.hasNext();) {
+                    String k = it.next();
+                    if (!List.of("architecture", "label", "space").contains(k)) {
+                        problems.add(new Problem(path + "." + k, "unknown key" + Suggestions.hint(k,
+                                List.of("architecture", "label", "space")) + "; allowed: architecture, label, space"));
+                    }
+                }
+                if (o.has("label")) {
+                    label = o.get("label").asText();
+                    if (!label.matches("[A-Za-z0-9._-]+")) {
+                        problems.add(new Problem(path + ".label", "'" + label
+                                + "' must be a name of letters, digits, '.', '_' and '-'"));
+                        continue;
+                    }
+                }
+                if (o.has("space")) {
+                    only = o.get("space").asText();
+                    if (!spaceLabels.contains(only)) {
+                        problems.add(new Problem(path + ".space", "no space is labelled '" + only + "'"
+                                + Suggestions.hint(only, spaceLabels) + "; spaces: " + String.join(", ", spaceLabels)));
+                        continue;
+                    }
+                }
+            } else {
+                problems.add(new Problem(path, "must be a published name (e.g. DARTS_V2), an architecture string, "
+                        + "or {architecture: ..., label: ..., space: ...}"));
+                continue;
+            }
+            for (int s = 0; s < spaces.size(); s++) {
+                Component space = spaces.get(s);
+                if (only != null && !only.equals(space.label())) {
+                    continue;
+                }
+                String resolvedArch = null;
+                String published = null;
+                for (Variant v : variants) {
+                    Component c = v.experiment().spaces().get(s);
+                    SearchSpace sp = (SearchSpace) c.entry().extension();
+                    Map<String, String> names = sp.publishedArchitectures(c.settings());
+                    Optional<String> name = names.keySet().stream().filter(n -> n.equalsIgnoreCase(text)).findFirst();
+                    String literal = name.map(names::get).orElse(text);
+                    try {
+                        String formatted = sp.format(sp.parse(literal, c.settings()), c.settings());
+                        if (resolvedArch == null) {
+                            resolvedArch = formatted;
+                            published = name.orElse(null);
+                        }
+                    } catch (RuntimeException ex) {
+                        String where = path + (entry.isTextual() ? "" : ".architecture");
+                        boolean spaceSwept = v.values().keySet().stream().anyMatch(k -> k.startsWith("space"));
+                        String variant = spaceSwept ? " (sweep variant " + v.label() + ")" : "";
+                        if (name.isEmpty() && text.matches("[A-Za-z][A-Za-z0-9_.-]*")) {
+                            problems.add(new Problem(where, "unknown architecture '" + text + "' for space "
+                                    + space.label() + Suggestions.hint(text, List.copyOf(names.keySet()))
+                                    + "; published names: " + (names.isEmpty() ? "(none)" : String.join(", ",
+                                    names.keySet())) + ", or give an architecture string" + variant));
+                        } else {
+                            problems.add(new Problem(where, "not an architecture of space " + space.label() + ": "
+                                    + ex.getMessage() + variant));
+                        }
+                        resolvedArch = null;
+                        break;
+                    }
+                }
+                if (resolvedArch == null) {
+                    continue;
+                }
+                String finalLabel = label != null ? label : published != null ? published : "baseline" + i;
+                if (!labels.add(space.label() + "/" + finalLabel)) {
+                    problems.add(new Problem(path, "two architectures are named '" + finalLabel + "' for space "
+                            + space.label() + ": give each a distinct 'label'"));
+                    continue;
+                }
+                out.add(new Baseline(finalLabel, space.label(), resolvedArch));
+            }
+        }
+        return out;
     }
 
     /** SnakeYAML's message without its multi-line source excerpts: "while …; expected …". */

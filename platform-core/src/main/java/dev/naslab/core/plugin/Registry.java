@@ -61,7 +61,7 @@ public final class Registry {
             for (Kind k : Kind.values()) {
                 try {
                     for (Object ext : pm.getExtensions(k.type(), w.getPluginId())) {
-                        reg.add(k, (NasExtension<?>) ext, w.getPluginId(), w.getDescriptor().getVersion());
+                        reg.add(k, (NasExtension<?>) ext, w.getPluginId(), w.getDescriptor().getVersion(), w.getPluginPath());
                     }
                 } catch (RuntimeException | LinkageError e) {
                     warnings.add("skipping " + k.noun() + "s of plugin " + w.getPluginId() + ": " + e);
@@ -71,14 +71,14 @@ public final class Registry {
         return reg;
     }
 
-    private void add(Kind kind, NasExtension<?> ext, String pluginId, String version) {
+    private void add(Kind kind, NasExtension<?> ext, String pluginId, String version, java.nio.file.Path source) {
         PluginEntry prev = entries.get(kind).get(ext.id());
         if (prev != null) {
             warnings.add("ignoring " + kind.noun() + " '" + ext.id() + "' of plugin " + pluginId
                     + ": plugin " + prev.pluginId() + " already provides it");
             return;
         }
-        entries.get(kind).put(ext.id(), new PluginEntry(kind, ext, pluginId, version));
+        entries.get(kind).put(ext.id(), new PluginEntry(kind, ext, pluginId, version, source));
     }
 
     /** The extension of {@code kind} called {@code id}. */

@@ -12,7 +12,7 @@ import java.util.Locale;
 
 /**
  * The experiment's results as one table: {@code results.csv} (one row per trial × selector ×
- * evaluator), {@code report.md}, and a readable table on the terminal.
+ * evaluator, with the swept values in their own columns) and a readable table on the terminal.
  */
 public final class ResultsTable {
 
@@ -20,29 +20,41 @@ public final class ResultsTable {
             "architecture", "supernet_valid_acc", "projected_valid_acc", "test_acc", "parameters", "search_seconds",
             "select_seconds", "eval_seconds", "status", "message");
 
+    /** Swept keys over all results, in first-seen order: each gets its own column after {@code variant}. */
+    private List<String> sweptKeys() {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        results.forEach(t -> keys.addAll(t.values().keySet()));
+        return new ArrayList<>(keys);
+    }
+
     private final List<TrialResult> results;
 
     public ResultsTable(List<TrialResult> results) {
         this.results = results;
     }
 
-    /** Writes {@code results.csv} and {@code report.md} into {@code dir}. */
-    public void write(Path dir, String experimentName) {
-        StringBuilder csv = new StringBuilder(String.join(",", COLUMNS)).append('\n');
-        for (List<String> r : rows(true)) {
+    /** Writes {@code results.csv} into {@code dir} (the comparison report is {@link ComparisonReport}'s). */
+    public void write(Path dir) {
+        List<String> swept = sweptKeys();
+        List<String> header = new ArrayList<>(COLUMNS);
+        if (!swept.isEmpty()) {
+            header.addAll(1, swept);
+            header.add(1, "variant");
+        }
+        StringBuilder csv = new StringBuilder(String.join(",", header.stream().map(ResultsTable::csv).toList()))
+                .append('\n');
+        List<List<String>> raw = rows(true);
+        List<TrialResult> owners = owners();
+        for (int i = 0; i < raw.size(); i++) {
+            List<String> r = new ArrayList<>(raw.get(i));
+            if (!swept.isEmpty()) {
+                TrialResult t = owners.get(i);
+                r.addAll(1, swept.stream().map(k -> t.values().getOrDefault(k, "")).toList());
+                r.add(1, t.variant());
+            }
             csv.append(String.join(",", r.stream().map(ResultsTable::csv).toList())).append('\n');
         }
         AtomicFiles.writeString(dir.resolve("results.csv"), csv.toString());
-        StringBuilder md = new StringBuilder("# ").append(experimentName).append("\n\n");
-        md.append("| trial | selector | evaluator | architecture | supernet valid % | projected valid % | test % "
-                + "| search | select | eval | status |\n|---|---|---|---|---|---|---|---|---|---|---|\n");
-        for (List<String> r : rows(false)) {
-            md.append("| ").append(r.get(0)).append(" | ").append(r.get(4)).append(" | ").append(r.get(5))
-                    .append(" | `").append(r.get(6)).append("` | ").append(r.get(7)).append(" | ").append(r.get(8))
-                    .append(" | ").append(r.get(9)).append(" | ").append(r.get(11)).append(" | ").append(r.get(12))
-                    .append(" | ").append(r.get(13)).append(" | ").append(r.get(14)).append(" |\n");
-        }
-        AtomicFiles.writeString(dir.resolve("report.md"), md.toString());
     }
 
     /** Prints the table for a person. */
@@ -85,6 +97,15 @@ public final class ResultsTable {
             sb.append(String.format("%-" + w[i] + "s", cells.get(i))).append("  ");
         }
         return sb.toString().stripTrailing();
+    }
+
+    /** The trial of each row of {@link #rows}. */
+    private List<TrialResult> owners() {
+        List<TrialResult> out = new ArrayList<>();
+        for (TrialResult t : results) {
+            t.rows().forEach(r -> out.add(t));
+        }
+        return out;
     }
 
     private List<List<String>> rows(boolean raw) {

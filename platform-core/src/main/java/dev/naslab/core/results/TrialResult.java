@@ -1,20 +1,32 @@
 package dev.naslab.core.results;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What a trial leaves in {@code <trial>/result.json}.
  *
  * @param trial            trial id
+ * @param variant          sweep variant label (empty without a sweep)
+ * @param values           the variant's swept values (key path → value)
  * @param seed             seed
  * @param space            space label
- * @param optimizer        search label
+ * @param optimizer        search label ({@code baseline} for a fixed architecture)
  * @param status           ok, diverged or failed
  * @param message          why, when not ok
  * @param searchSeconds    search time
  * @param supernetValidAcc trained supernet's validation accuracy (%)
  * @param rows             one per (selector, evaluator)
  */
-public record TrialResult(String trial, long seed, String space, String optimizer, String status, String message,
-        double searchSeconds, double supernetValidAcc, List<ResultRow> rows) {
+public record TrialResult(String trial, String variant, Map<String, String> values, long seed, String space,
+        String optimizer, String status, String message, double searchSeconds, double supernetValidAcc,
+        List<ResultRow> rows) {
+
+    /** The label used for fixed architectures in the optimizer column. */
+    public static final String BASELINE = "baseline";
+
+    public TrialResult {
+        variant = variant == null ? "" : variant;
+        values = values == null ? Map.of() : values;
+    }
 }

@@ -132,6 +132,7 @@ public final class SearchRunner {
                 line.put("supernet_valid_loss", r.loss());
             }
             line.put("architecture", format.apply(Derivation.derive(net.arch())));
+            line.put("alpha", probabilities(net.arch()));
             line.put("seconds", elapsed);
             AtomicFiles.appendJsonLine(metrics, line);
             if (lastEpoch || (epoch + 1) % schedule.checkpointEvery() == 0) {
@@ -152,6 +153,23 @@ public final class SearchRunner {
             }
         }
         return new Outcome(checkpoint, validAcc, elapsed);
+    }
+
+    /** softmax(α) per cell type and edge, decided edges one-hot, to 4 decimals (the report's α trajectories). */
+    static Map<String, double[][]> probabilities(dev.naslab.api.model.ArchState arch) {
+        Map<String, double[][]> out = new LinkedHashMap<>();
+        for (dev.naslab.api.model.CellType c : arch.cellTypes()) {
+            float[][] p = arch.probabilities(c.name());
+            double[][] rounded = new double[p.length][];
+            for (int e = 0; e < p.length; e++) {
+                rounded[e] = new double[p[e].length];
+                for (int k = 0; k < p[e].length; k++) {
+                    rounded[e][k] = Math.round(p[e][k] * 1e4) / 1e4;
+                }
+            }
+            out.put(c.name(), rounded);
+        }
+        return out;
     }
 
     /** Drops metric lines of epochs after {@code done}: they are about to be run again. */

@@ -33,7 +33,9 @@ public final class TrialMain {
         EngineSetup.configure(e.engine(), e.threads());
         Engine engine = EngineSetup.start(e.engine());
         Device device = EngineSetup.device(engine, e.device());
-        TrialResult result = new TrialPipeline(e, spec, dir, new LineProgress(System.out)).run(engine, device);
+        TrialPipeline pipeline = new TrialPipeline(e, spec, dir, new LineProgress(System.out));
+        TrialResult result = pipeline.run(engine, device);
+        pipeline.finishManifest();
         AtomicFiles.writeJson(dir.resolve("result.json"), result);
         System.out.flush();
         System.exit(0);

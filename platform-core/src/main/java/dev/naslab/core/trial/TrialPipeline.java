@@ -21,6 +21,7 @@ import dev.naslab.core.config.SearchSpec;
 import dev.naslab.core.evaluate.EvaluationRunner;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.results.Provenance;
 import dev.naslab.core.results.ResultRow;
 import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.search.SearchRunner;
@@ -46,6 +47,7 @@ public final class TrialPipeline {
     private final TrialSpec spec;
     private final Path dir;
     private final Progress progress;
+    private Map<String, Object> manifest;
 
     public TrialPipeline(Experiment experiment, TrialSpec spec, Path dir, Progress progress) {
         this.experiment = experiment;
@@ -56,12 +58,12 @@ public final class TrialPipeline {
 
     public TrialResult run(Engine engine, Device device) throws IOException {
         Component spaceC = experiment.spaces().get(spec.space());
-        SearchSpec searchC = experiment.searches().get(spec.search());
         SearchSpace space = (SearchSpace) spaceC.entry().extension();
         Record spaceSettings = spaceC.settings();
         Function<Architecture, String> format = a -> space.format(a, spaceSettings);
         Function<String, Architecture> parse = t -> space.parse(t, spaceSettings);
         writeManifest(engine, device);
+        writeCells(space.cellTypes(spaceSettings));
 
         DatasetProvider dp = (DatasetProvider) experiment.dataset().entry().extension();
         DataSplits data = dp.load(experiment.dataset().settings(), spec.seed());
@@ -69,8 +71,22 @@ public final class TrialPipeline {
         int classes = data.train().classes();
         engine.setRandomSeed((int) spec.seed());
         List<ResultRow> rows = new ArrayList<>();
-        String optimizerLabel = searchC.optimizer().label();
         try (NDManager root = NDManager.newBaseManager(device, engine.getEngineName())) {
+            if (spec.isBaseline()) {
+                Architecture fixed = parse.apply(spec.baseline().architecture());
+                String text = format.apply(fixed);
+                Map<String, Object> archFile = new LinkedHashMap<>();
+                archFile.put("selector", "baseline");
+                archFile.put("label", spec.baseline().label());
+                archFile.put("architecture", text);
+                archFile.put("cells", fixed.cells());
+                AtomicFiles.writeJson(dir.resolve("baseline").resolve("architecture.json"), archFile);
+                evaluate(spec.baseline().label(), fixed, text, Double.NaN, 0, data, dir.resolve("baseline"), space,
+                        spaceSettings, shape, classes, rows, root);
+                return result(status(rows), status(rows).equals("ok") ? "" : "a stage diverged", Double.NaN, Double.NaN,
+                        rows);
+            }
+            SearchSpec searchC = experiment.searches().get(spec.search());
             Supplier<Supernet> supernets = () -> space.supernet(spaceSettings, shape, classes,
                     Rng.derive(spec.seed(), "init"), root);
             SearchOptimizer opt = (SearchOptimizer) searchC.optimizer().entry().extension();
@@ -93,61 +109,112 @@ public final class TrialPipeline {
                             "diverged", "selection diverged: " + e.getMessage()));
                     continue;
                 }
-                if (experiment.evaluation().isEmpty()) {
-                    rows.add(new ResultRow(sel.label(), "-", chosen.text(), chosen.projectedValidAccuracy(),
-                            Double.NaN, 0, chosen.seconds(), 0, "ok", ""));
-                }
-                for (Component ev : experiment.evaluation()) {
-                    try {
-                        EvaluationRunner.Evaluated r = new EvaluationRunner().run((Evaluator) ev.entry().extension(),
-                                ev.settings(), ev.label(), chosen.architecture(),
-                                (a, rng, m) -> space.network(a, spaceSettings, shape, classes, rng, m), data,
-                                spec.seed(), dir.resolve("select-" + sel.label()), progress, root);
-                        rows.add(new ResultRow(sel.label(), ev.label(), chosen.text(), chosen.projectedValidAccuracy(),
-                                r.evaluation().testAccuracy(), r.evaluation().parameters(), chosen.seconds(),
-                                r.seconds(), "ok", ""));
-                    } catch (DivergedException e) {
-                        rows.add(new ResultRow(sel.label(), ev.label(), chosen.text(), chosen.projectedValidAccuracy(),
-                                Double.NaN, 0, chosen.seconds(), Double.NaN, "diverged",
-                                "evaluation diverged: " + e.getMessage()));
-                    }
-                }
+                evaluate(sel.label(), chosen.architecture(), chosen.text(), chosen.projectedValidAccuracy(),
+                        chosen.seconds(), data, dir.resolve("select-" + sel.label()), space, spaceSettings, shape,
+                        classes, rows, root);
             }
-            boolean allOk = rows.stream().allMatch(r -> r.status().equals("ok"));
-            return result(allOk ? "ok" : "diverged", allOk ? "" : "a stage diverged", outcome.seconds(),
+            return result(status(rows), status(rows).equals("ok") ? "" : "a stage diverged", outcome.seconds(),
                     outcome.validAccuracy(), rows);
         }
     }
 
+    /** Every evaluator on one architecture (a selected one, or a baseline's); one row each. */
+    private void evaluate(String selector, Architecture architecture, String text, double projected,
+            double selectSeconds, DataSplits data, Path archDir, SearchSpace space, Record spaceSettings,
+            InputShape shape, int classes, List<ResultRow> rows, NDManager root) throws IOException {
+        if (experiment.evaluation().isEmpty()) {
+            rows.add(new ResultRow(selector, "-", text, projected, Double.NaN, 0, selectSeconds, 0, "ok", ""));
+        }
+        for (Component ev : experiment.evaluation()) {
+            try {
+                EvaluationRunner.Evaluated r = new EvaluationRunner().run((Evaluator) ev.entry().extension(),
+                        ev.settings(), ev.label(), architecture,
+                        (a, rng, m) -> space.network(a, spaceSettings, shape, classes, rng, m), data,
+                        spec.seed(), archDir, progress, root);
+                rows.add(new ResultRow(selector, ev.label(), text, projected, r.evaluation().testAccuracy(),
+                        r.evaluation().parameters(), selectSeconds, r.seconds(), "ok", ""));
+            } catch (DivergedException e) {
+                rows.add(new ResultRow(selector, ev.label(), text, projected, Double.NaN, 0, selectSeconds,
+                        Double.NaN, "diverged", "evaluation diverged: " + e.getMessage()));
+            }
+        }
+    }
+
+    private static String status(List<ResultRow> rows) {
+        return rows.stream().allMatch(r -> r.status().equals("ok")) ? "ok" : "diverged";
+    }
+
     private TrialResult result(String status, String message, double searchSeconds, double validAcc,
             List<ResultRow> rows) {
-        return new TrialResult(spec.id(), spec.seed(), experiment.spaces().get(spec.space()).label(),
-                experiment.searches().get(spec.search()).optimizer().label(), status, message, searchSeconds,
-                validAcc, rows);
+        return new TrialResult(spec.id(), spec.variant(), spec.values(), spec.seed(),
+                experiment.spaces().get(spec.space()).label(), optimizerLabel(spec, experiment), status, message,
+                searchSeconds, validAcc, rows);
+    }
+
+    /** The optimizer column of a trial: the search's label, or {@code baseline}. */
+    public static String optimizerLabel(TrialSpec spec, Experiment experiment) {
+        return spec.isBaseline() ? TrialResult.BASELINE : experiment.searches().get(spec.search()).optimizer().label();
     }
 
     private void writeManifest(Engine engine, Device device) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("trial", spec.id());
+        m.put("variant", spec.variant());
+        m.put("swept", spec.values());
         m.put("seed", spec.seed());
+        m.put("started", java.time.Instant.now().toString());
+        m.put("naslab_version", Provenance.naslabVersion());
+        m.put("api_version", dev.naslab.core.plugin.Registry.API_VERSION);
         m.put("engine", engine.getEngineName());
         m.put("engine_version", engine.getVersion());
         m.put("djl_version", Engine.getDjlVersion());
         m.put("device", device.toString());
         m.put("threads", experiment.threads());
-        m.put("java", System.getProperty("java.version"));
-        Map<String, String> plugins = new LinkedHashMap<>();
+        m.put("machine", Provenance.machine());
+        Map<String, Object> plugins = new LinkedHashMap<>();
         List<Component> all = new ArrayList<>();
         all.add(experiment.dataset());
         all.add(experiment.spaces().get(spec.space()));
-        all.add(experiment.searches().get(spec.search()).optimizer());
-        all.addAll(experiment.searches().get(spec.search()).selection());
+        if (!spec.isBaseline()) {
+            all.add(experiment.searches().get(spec.search()).optimizer());
+            all.addAll(experiment.searches().get(spec.search()).selection());
+        }
         all.addAll(experiment.evaluation());
         for (Component c : all) {
-            plugins.put(c.kind().noun() + ":" + c.id(), c.entry().pluginId() + "@" + c.entry().version());
+            Map<String, String> p = new LinkedHashMap<>();
+            p.put("plugin", c.entry().pluginId());
+            p.put("version", c.entry().version());
+            p.put("sha256", Provenance.sha256(c.entry().source()));
+            plugins.put(c.kind().noun() + ":" + c.id(), p);
         }
         m.put("plugins", plugins);
+        if (spec.isBaseline()) {
+            m.put("baseline", spec.baseline());
+        }
         m.put("experiment", experiment.resolved());
         AtomicFiles.writeJson(dir.resolve("manifest.json"), m);
+        manifest = m;
+    }
+
+    /** The space's cell types (edges and candidate ops), so a report can draw cells and α without plugins. */
+    private void writeCells(List<dev.naslab.api.model.CellType> cellTypes) {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (dev.naslab.api.model.CellType c : cellTypes) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("name", c.name());
+            m.put("edges", c.edges().stream().map(e -> List.of(e.from(), e.to())).toList());
+            m.put("ops", c.edgeOps());
+            m.put("inputs_per_node", c.inputsPerNode());
+            out.add(m);
+        }
+        AtomicFiles.writeJson(dir.resolve("cells.json"), out);
+    }
+
+    /** Records when the trial ended next to when it started. */
+    public void finishManifest() {
+        if (manifest != null) {
+            manifest.put("finished", java.time.Instant.now().toString());
+            AtomicFiles.writeJson(dir.resolve("manifest.json"), manifest);
+        }
     }
 }

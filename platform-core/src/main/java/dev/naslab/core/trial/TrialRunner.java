@@ -123,8 +123,7 @@ public final class TrialRunner {
     }
 
     private static TrialResult failed(TrialSpec t, String message) {
-        String[] parts = t.id().split("\\.");
-        return new TrialResult(t.id(), t.seed(), parts.length > 0 ? parts[0] : "", parts.length > 1 ? parts[1] : "",
+        return new TrialResult(t.id(), t.variant(), t.values(), t.seed(), t.spaceLabel(), t.searchLabel(),
                 "failed", message, Double.NaN, Double.NaN,
                 List.of(new ResultRow("-", "-", "", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "failed",
                         message)));

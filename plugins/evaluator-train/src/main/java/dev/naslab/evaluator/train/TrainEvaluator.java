@@ -66,6 +66,12 @@ public final class TrainEvaluator implements Evaluator<TrainSettings> {
         return problems;
     }
 
+    /** Trains on train + validation for {@code epochs}, then one pass over the test split. */
+    @Override
+    public java.util.Optional<dev.naslab.api.plan.Workload> workload(TrainSettings s) {
+        return java.util.Optional.of(dev.naslab.api.plan.Workload.evaluation(s.epochs(), s.batchSize(), true));
+    }
+
     @Override
     public Evaluation evaluate(Architecture architecture, EvaluationContext ctx, TrainSettings s) {
         DataSplits data = ctx.data();

@@ -31,6 +31,13 @@ public final class MagnitudeSelector implements ArchitectureSelector<MagnitudeSe
         return "argmax of alpha per edge (DARTS derivation), none included on NAS-Bench-201";
     }
 
+    /** Reads α only: no training, no passes (the host's one projected validation pass is its own). */
+    @Override
+    public java.util.Optional<dev.naslab.api.plan.Workload> workload(MagnitudeSettings settings,
+            java.util.List<dev.naslab.api.model.CellType> cellTypes) {
+        return java.util.Optional.of(dev.naslab.api.plan.Workload.selection(0, 0));
+    }
+
     @Override
     public Architecture select(SelectionContext context, MagnitudeSettings settings) {
         Architecture a = Derivation.derive(context.supernet().arch());

@@ -57,6 +57,29 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         return "DARTS-PT: keep the op whose masking drops supernet accuracy most; tune_alpha: false for fix-alpha";
     }
 
+    /**
+     * On an undecided supernet: one validation pass per candidate op of every edge and per incoming
+     * edge of every node with a topology choice, and the tuning epochs of {@link DecisionSchedule}.
+     * (An op that is {@code none} or already zero shares the unmasked pass, so this is an upper bound.)
+     */
+    @Override
+    public java.util.Optional<dev.naslab.api.plan.Workload> workload(PerturbationSettings s, List<CellType> cells) {
+        double passes = 0;
+        int rounds = 0;
+        boolean topology = false;
+        for (CellType c : cells) {
+            passes += (double) c.edges().size() * c.opCount();
+            List<Integer> nodes = c.prunableNodes();
+            for (int n : nodes) {
+                passes += c.incoming(n).size();
+            }
+            topology |= !nodes.isEmpty();
+            rounds = Math.max(rounds, c.edges().size() + nodes.size());
+        }
+        return java.util.Optional.of(dev.naslab.api.plan.Workload.selection(
+                new DecisionSchedule(rounds, s.tuneEpochs(), topology).tunedEpochs(), passes));
+    }
+
     @Override
     public Architecture select(SelectionContext ctx, PerturbationSettings s) {
         ArchState arch = ctx.supernet().arch();

@@ -64,6 +64,25 @@ public final class Nb201Space implements SearchSpace<Nb201Settings> {
         return new Nb201Network(a, s, input.channels(), classes, rng, manager);
     }
 
+    /**
+     * Cells defined by construction, for baseline rows: every edge the same op. {@code all_skip} is
+     * the collapsed cell DARTS drifts towards (the paper's failure mode); {@code all_conv3x3} the
+     * all-convolution cell.
+     */
+    @Override
+    public java.util.Map<String, String> publishedArchitectures(Nb201Settings settings) {
+        java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
+        out.put("all_skip", uniform("skip_connect"));
+        out.put("all_conv3x3", uniform("nor_conv_3x3"));
+        out.put("all_conv1x1", uniform("nor_conv_1x1"));
+        out.put("all_pool", uniform("avg_pool_3x3"));
+        return out;
+    }
+
+    private static String uniform(String op) {
+        return "|" + op + "~0|+|" + op + "~0|" + op + "~1|+|" + op + "~0|" + op + "~1|" + op + "~2|";
+    }
+
     @Override
     public Architecture parse(String text, Nb201Settings settings) {
         return ArchitectureString.parse(text);

@@ -1,0 +1,132 @@
+package dev.naslab.core.cli;
+
+import dev.naslab.core.config.Experiment;
+import dev.naslab.core.config.ExperimentLoader;
+import dev.naslab.core.config.Study;
+import dev.naslab.core.config.Variant;
+import dev.naslab.core.plan.Calibration;
+import dev.naslab.core.plan.ExperimentPlan;
+import dev.naslab.core.plan.TimeEstimator;
+import dev.naslab.core.plan.TrialSpec;
+import dev.naslab.core.plan.TrialState;
+import dev.naslab.core.progress.Durations;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code naslab plan FILE}: the trials an experiment will run, what is reused, and how long it should take. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = "Dry run: list the variants and trials, what the output folder already holds (reused or "
+                + "resumed), and the estimated compute time per phase, from step times measured on this machine "
+                + "(cached). Nothing is trained.")
+final class PlanCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
+    Path file;
+
+    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key (repeatable).")
+    List<String> sets = new ArrayList<>();
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
+            description = "Trials at once, for the wall-time estimate (default: ${DEFAULT-VALUE}).")
+    int parallel;
+
+    @Option(names = "--no-calibrate", description = "Use cached step times only; do not measure.")
+    boolean noCalibrate;
+
+    @Mixin
+    PluginOptions pluginOptions;
+
+    @Override
+    public Integer call() throws Exception {
+        if (parallel < 1) {
+            throw new UserException("--parallel must be a positive integer, got " + parallel);
+        }
+        Study study = new ExperimentLoader(pluginOptions.load()).load(file, sets);
+        List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), false);
+        Map<String, Experiment> byVariant = study.variants().stream()
+                .collect(Collectors.toMap(Variant::label, Variant::experiment));
+        long baselines = trials.stream().filter(TrialSpec::isBaseline).count();
+        System.out.printf("%s: experiment '%s', %d trial(s)%s%s -> %s%n", file, study.name(), trials.size(),
+                study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "",
+                baselines > 0 ? " (" + baselines + " baseline evaluations)" : "", study.output());
+        if (study.variants().size() > 1) {
+            for (Variant v : study.variants()) {
+                System.out.println("  variant " + v.label() + ": " + v.values().entrySet().stream()
+                        .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(", ")));
+            }
+        }
+        TimeEstimator estimator = new TimeEstimator(new Calibration(!noCalibrate), System.err::println);
+        List<List<String>> rows = new ArrayList<>();
+        double[] sum = new double[4];
+        LinkedHashSet<String> notes = new LinkedHashSet<>();
+        int reused = 0;
+        for (TrialSpec t : trials) {
+            Experiment e = byVariant.getOrDefault(t.variant(), study.variants().get(0).experiment());
+            TrialState state = TrialState.of(study.output().resolve(t.id()));
+            TimeEstimator.Estimate est = estimator.estimate(t, e, state);
+            notes.addAll(est.notes());
+            String what = state.done() ? "done, reused"
+                    : state.epochsDone() > 0 ? "resumes after epoch " + state.epochsDone()
+                    : state.selectionsDone() > 0 ? "selection partly done" : "new";
+            reused += state.done() ? 1 : 0;
+            double[] parts = {est.search(), est.select(), est.evaluate(), est.total()};
+            for (int i = 0; i < 4; i++) {
+                sum[i] += parts[i];
+            }
+            Function<Double, String> f = PlanCommand::time;
+            rows.add(List.of(t.id(), what, t.isBaseline() ? "-" : f.apply(parts[0]), t.isBaseline() ? "-"
+                    : f.apply(parts[1]), f.apply(parts[2]), f.apply(parts[3])));
+        }
+        rows.add(List.of("total (compute)", reused + " of " + trials.size() + " reused", time(sum[0]), time(sum[1]),
+                time(sum[2]), time(sum[3])));
+        print(List.of("trial", "state", "search", "select", "evaluate", "total"), rows);
+        if (!Double.isNaN(sum[3])) {
+            int lanes = Math.min(parallel, Math.max(1, trials.size() - reused));
+            System.out.printf("estimated wall time with --parallel %d: about %s (compute / %d; trials sharing "
+                    + "cores run slower than alone)%n", parallel, time(sum[3] / lanes), lanes);
+        }
+        notes.forEach(n -> System.out.println("note: " + n));
+        return 0;
+    }
+
+    private static String time(double seconds) {
+        return Double.isNaN(seconds) ? "?" : Durations.format(seconds);
+    }
+
+    private static void print(List<String> head, List<List<String>> rows) {
+        int[] w = new int[head.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = head.get(i).length();
+            for (List<String> r : rows) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        System.out.println(line(head, w));
+        System.out.println(line(head.stream().map(h -> "-".repeat(w[head.indexOf(h)])).toList(), w));
+        for (int r = 0; r < rows.size(); r++) {
+            if (r == rows.size() - 1) {
+                System.out.println(line(head.stream().map(h -> "-".repeat(w[head.indexOf(h)])).toList(), w));
+            }
+            System.out.println(line(rows.get(r), w));
+        }
+    }
+
+    private static String line(List<String> cells, int[] w) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < cells.size(); i++) {
+            String fmt = i >= 2 ? "%" + w[i] + "s" : "%-" + w[i] + "s";
+            sb.append(String.format(fmt, cells.get(i))).append("  ");
+        }
+        return sb.toString().stripTrailing();
+    }
+}

@@ -1,0 +1,36 @@
+package dev.naslab.api.plan;
+
+/**
+ * How much compute a stage will do, in units the host can time on the user's machine: epochs of
+ * training steps and forward-only passes over a data split. {@code naslab plan} multiplies these
+ * by step times it measures (and caches) to estimate how long an experiment takes; a stage that
+ * cannot say leaves its estimate open.
+ *
+ * @param trainingEpochs   epochs of training steps. For a selector: steps of the supernet over the
+ *                         train split at the search's batch size (fine-tuning between decisions).
+ *                         For an evaluator: steps of the discrete network over its training data
+ * @param validationPasses forward-only passes over the validation split (a selector's scoring)
+ *                         or, for an evaluator, over the test split
+ * @param batchSize        the stage's batch size; 0 means the search's
+ * @param withValidation   an evaluator that trains on train + validation (as DARTS-style final
+ *                         training does); false: on the train split only
+ * @since 0.2
+ */
+public record Workload(double trainingEpochs, double validationPasses, int batchSize, boolean withValidation) {
+
+    public Workload {
+        if (trainingEpochs < 0 || validationPasses < 0 || batchSize < 0) {
+            throw new IllegalArgumentException("a workload cannot be negative");
+        }
+    }
+
+    /** A selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation. */
+    public static Workload selection(double tuningEpochs, double scoringPasses) {
+        return new Workload(tuningEpochs, scoringPasses, 0, false);
+    }
+
+    /** An evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass. */
+    public static Workload evaluation(double epochs, int batchSize, boolean withValidation) {
+        return new Workload(epochs, 1, batchSize, withValidation);
+    }
+}
