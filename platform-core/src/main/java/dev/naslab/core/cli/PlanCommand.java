@@ -1,7 +1,6 @@
 package dev.naslab.core.cli;
 
 import dev.naslab.core.config.Experiment;
-import dev.naslab.core.config.ExperimentLoader;
 import dev.naslab.core.config.Study;
 import dev.naslab.core.config.Variant;
 import dev.naslab.core.plan.Calibration;
@@ -10,7 +9,6 @@ import dev.naslab.core.plan.TimeEstimator;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.plan.TrialState;
 import dev.naslab.core.progress.Durations;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -21,7 +19,6 @@ import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code naslab plan FILE}: the trials an experiment will run, what is reused, and how long it should take. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -30,11 +27,8 @@ import picocli.CommandLine.Parameters;
                 + "(cached). Nothing is trained.")
 final class PlanCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "Trials at once, for the wall-time estimate (default: ${DEFAULT-VALUE}).")
@@ -48,15 +42,13 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallel < 1) {
-            throw new UserException("--parallel must be a positive integer, got " + parallel);
-        }
-        Study study = new ExperimentLoader(pluginOptions.load()).load(file, sets);
+        ExperimentArgs.checkParallel(parallel);
+        Study study = experiment.load(pluginOptions);
         List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), false);
         Map<String, Experiment> byVariant = study.variants().stream()
                 .collect(Collectors.toMap(Variant::label, Variant::experiment));
-        long baselines = trials.stream().filter(TrialSpec::isBaseline).count();
-        System.out.printf("%s: experiment '%s', %d trial(s)%s%s -> %s%n", file, study.name(), trials.size(),
+        long baselines = trials.stream().filter(TrialSpec::isBaselineTrial).count();
+        System.out.printf("%s: experiment '%s', %d trial(s)%s%s -> %s%n", experiment.file, study.name(), trials.size(),
                 study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "",
                 baselines > 0 ? " (" + baselines + " baseline evaluations)" : "", study.output());
         if (study.variants().size() > 1) {
@@ -84,7 +76,7 @@ final class PlanCommand implements Callable<Integer> {
                 sum[i] += parts[i];
             }
             Function<Double, String> f = PlanCommand::time;
-            rows.add(List.of(t.id(), what, t.isBaseline() ? "-" : f.apply(parts[0]), t.isBaseline() ? "-"
+            rows.add(List.of(t.id(), what, t.isBaselineTrial() ? "-" : f.apply(parts[0]), t.isBaselineTrial() ? "-"
                     : f.apply(parts[1]), f.apply(parts[2]), f.apply(parts[3])));
         }
         rows.add(List.of("total (compute)", reused + " of " + trials.size() + " reused", time(sum[0]), time(sum[1]),

@@ -1,10 +1,8 @@
 package dev.naslab.core.cli;
 
 import dev.naslab.core.config.Study;
-import dev.naslab.core.config.ExperimentLoader;
 import dev.naslab.core.plan.ExperimentPlan;
 import dev.naslab.core.plan.TrialSpec;
-import dev.naslab.core.plugin.Registry;
 import dev.naslab.core.progress.ProgressDisplay;
 import dev.naslab.core.report.ComparisonReport;
 import dev.naslab.core.report.ResultsTable;
@@ -14,13 +12,11 @@ import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.trial.TrialRunner;
 import dev.naslab.core.config.Mappers;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code naslab run FILE}: validate, plan, run every trial, print and save the results table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -28,12 +24,8 @@ import picocli.CommandLine.Parameters;
                 + "runs/<name>/ (results.csv, report.html, report.md, summary.csv). Re-running resumes unfinished work.")
 final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE",
-            description = "Override a key, e.g. --set search.epochs=2 --set engine=mxnet (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
             description = "Trials run at once (default: ${DEFAULT-VALUE}).")
@@ -44,11 +36,8 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (parallel < 1) {
-            throw new UserException("--parallel must be a positive integer, got " + parallel);
-        }
-        Registry registry = pluginOptions.load();
-        Study study = new ExperimentLoader(registry).load(file, sets);
+        ExperimentArgs.checkParallel(parallel);
+        Study study = experiment.load(pluginOptions);
         List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), pluginOptions.development);
         Path out = study.output();
         AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(study.resolved()));

@@ -3,18 +3,13 @@ package dev.naslab.core.cli;
 import dev.naslab.core.config.Component;
 import dev.naslab.core.config.Experiment;
 import dev.naslab.core.config.Study;
-import dev.naslab.core.config.ExperimentLoader;
 import dev.naslab.core.config.SearchSpec;
 import dev.naslab.core.plan.ExperimentPlan;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code naslab validate FILE}: every check {@code run} does, without running anything. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
@@ -22,21 +17,18 @@ import picocli.CommandLine.Parameters;
                 + "and show its trials.")
 final class ValidateCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "The experiment YAML file.")
-    Path file;
-
-    @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Override a key (repeatable).")
-    List<String> sets = new ArrayList<>();
+    @Mixin
+    ExperimentArgs experiment;
 
     @Mixin
     PluginOptions pluginOptions;
 
     @Override
     public Integer call() throws Exception {
-        Study study = new ExperimentLoader(pluginOptions.load()).load(file, sets);
+        Study study = experiment.load(pluginOptions);
         Experiment e = study.variants().get(0).experiment();
         int trials = ExperimentPlan.trials(study, pluginOptions.roots(), false).size();
-        System.out.printf("%s is valid: experiment '%s', %d trial(s) on %s (%s, %d threads)%n", file, e.name(), trials,
+        System.out.printf("%s is valid: experiment '%s', %d trial(s) on %s (%s, %d threads)%n", experiment.file, e.name(), trials,
                 e.engine(), e.device(), e.threads());
         System.out.println("  dataset:    " + e.dataset().id());
         System.out.println("  spaces:     " + labels(e.spaces()));

@@ -81,7 +81,7 @@ public final class TimeEstimator {
         double select = 0;
         double search = 0;
         int selectors = 1;
-        if (!t.isBaseline()) {
+        if (!t.isBaselineTrial()) {
             SearchSpec s = e.searches().get(t.search());
             SearchOptimizer opt = (SearchOptimizer) s.optimizer().entry().extension();
             List<CellType> cells = space.cellTypes(spaceC.settings());

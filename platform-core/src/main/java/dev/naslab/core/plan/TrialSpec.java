@@ -28,7 +28,7 @@ public record TrialSpec(String id, long seed, int space, int search, String expe
         String spaceLabel, String searchLabel) {
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isBaseline() {
+    public boolean isBaselineTrial() {
         return baseline != null;
     }
 }

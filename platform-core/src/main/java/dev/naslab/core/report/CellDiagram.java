@@ -14,7 +14,6 @@ import java.util.TreeSet;
 final class CellDiagram {
 
     private static final int DX = 130;
-    private static final int MID = 150;
 
     private CellDiagram() {
     }
@@ -31,19 +30,26 @@ final class CellDiagram {
         List<Integer> order = new ArrayList<>(nodes);
         int columns = order.size() + (concat ? 1 : 0);
         int width = 60 + DX * (columns - 1) + 60;
-        int height = 2 * MID;
+        int inputs = (int) order.stream().filter(n -> !targets.contains(n)).count();
+        double maxBend = 0;
+        for (int e = 0; e < cell.edges().size(); e++) {
+            maxBend = Math.max(maxBend, Math.abs(bend(e, Math.abs(order.indexOf(cell.edges().get(e)[1])
+                    - order.indexOf(cell.edges().get(e)[0])))));
+        }
+        // a quadratic arc reaches half way to its control point; leave room for it, its label and stacked inputs
+        final int mid = (int) Math.max(maxBend / 2 + 34, concat && inputs > 1 ? 45 * (inputs - 1) + 30 : 40);
+        int height = 2 * mid;
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"cell\" width=\"%d\" "
                 + "height=\"%d\" viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"11\">", width, height,
                 width, height));
         sb.append("<title>").append(esc(cell.name())).append(" cell</title>");
-        int inputs = (int) order.stream().filter(n -> !targets.contains(n)).count();
         double[] x = new double[order.size()];
         double[] y = new double[order.size()];
         for (int i = 0; i < order.size(); i++) {
             boolean isInput = !targets.contains(order.get(i));
             x[i] = 60 + DX * (concat && isInput ? 0 : i - (concat ? inputs - 1 : 0));
-            y[i] = concat && isInput && inputs > 1 ? MID + (i - (inputs - 1) / 2.0) * 90 : MID;
+            y[i] = concat && isInput && inputs > 1 ? mid + (i - (inputs - 1) / 2.0) * 90 : mid;
         }
         for (int e = 0; e < cell.edges().size(); e++) {
             String op = e < ops.size() ? ops.get(e) : Architecture.REMOVED;
@@ -52,8 +58,7 @@ final class CellDiagram {
             }
             int a = order.indexOf(cell.edges().get(e)[0]);
             int b = order.indexOf(cell.edges().get(e)[1]);
-            double span = Math.abs(x[b] - x[a]) / DX;
-            double bend = (e % 2 == 0 ? -1 : 1) * Math.min(110, 18 + 26 * (span - 1) + (span <= 1 ? 0 : 10));
+            double bend = bend(e, Math.abs(x[b] - x[a]) / DX);
             double cx = (x[a] + x[b]) / 2;
             double cy = (y[a] + y[b]) / 2 + bend;
             String colour = op.equals("skip_connect") ? "#D55E00" : "#555";
@@ -71,10 +76,10 @@ final class CellDiagram {
             for (int i = 0; i < order.size(); i++) {
                 if (targets.contains(order.get(i))) {
                     sb.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%d\" "
-                            + "stroke=\"#999\" stroke-dasharray=\"4 3\"/>", x[i], y[i], ox - 16, MID));
+                            + "stroke=\"#999\" stroke-dasharray=\"4 3\"/>", x[i], y[i], ox - 16, mid));
                 }
             }
-            sb.append(node(ox, MID, "c_{k}", "#e8e8e8"));
+            sb.append(node(ox, mid, "c_{k}", "#e8e8e8"));
         }
         for (int i = 0; i < order.size(); i++) {
             boolean isInput = !targets.contains(order.get(i));
@@ -91,6 +96,11 @@ final class CellDiagram {
                 + "markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0 0 L10 5 L0 10 z\" fill=\"#555\"/>"
                 + "</marker></defs>");
         return sb.append("</svg>").toString();
+    }
+
+    /** How far edge {@code e}'s arc bows (alternately up and down), more for edges that jump further. */
+    private static double bend(int e, double span) {
+        return (e % 2 == 0 ? -1 : 1) * Math.min(110, 18 + 26 * (span - 1) + (span <= 1 ? 0 : 10));
     }
 
     private static String node(double x, double y, String label, String fill) {

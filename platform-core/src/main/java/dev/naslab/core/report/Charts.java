@@ -142,7 +142,9 @@ final class Charts {
         }
         plot.setRenderer(r);
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        y.setRange(0, 1);
+        // α often moves little in a short search: scale to the data, but never finer than 0.02
+        y.setAutoRangeIncludesZero(false);
+        y.setAutoRangeMinimumSize(0.02);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
         return svg(chart, 250, 170);
     }
@@ -165,7 +167,7 @@ final class Charts {
                 data.addValue(Double.isNaN(m) ? 0 : m, op, g.name());
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "edges per " + cellType + " cell (mean over seeds)",
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "edges per " + ComparisonReport.cellTitle(cellType) + " (mean over seeds)",
                 data, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();

@@ -63,7 +63,7 @@ public final class Comparison {
             return vsBaseline;
         }
 
-        boolean isBaseline() {
+        boolean isBaselineTrial() {
             return key.optimizer().equals(TrialResult.BASELINE);
         }
 

@@ -171,7 +171,12 @@ public final class ComparisonReport {
     private List<String> tableHead() {
         return List.of("variant", "n", "test acc % (mean ± std)", "per seed", "Δ test vs " + baselineName()
                 + " (paired)", "rank", "projected valid %", "supernet valid %", "parameters",
-                "skip_connect per " + (mainCell().equals("cell") ? "cell" : mainCell() + " cell"));
+                "skip_connect per " + cellTitle(mainCell()));
+    }
+
+    /** "normal cell", "reduce cell"; NAS-Bench-201's cell type is simply "cell". */
+    static String cellTitle(String cellType) {
+        return cellType.equals("cell") ? "cell" : cellType + " cell";
     }
 
     private String baselineName() {
@@ -244,7 +249,7 @@ public final class ComparisonReport {
             h.append("<h2>Results</h2><p>Mean ± sample standard deviation over seeds; Δ is the mean of per-seed "
                     + "differences against <code>").append(esc(baselineName()))
                     .append("</code>; rank by mean test accuracy. Click a column to sort.</p>\n");
-            h.append("<table id=\"summary\"><thead><tr>");
+            h.append("<div class=\"tablewrap\"><table id=\"summary\"><thead><tr>");
             tableHead().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
             h.append("</tr></thead><tbody>");
             for (List<String> r : tableRows()) {
@@ -252,7 +257,7 @@ public final class ComparisonReport {
                 r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
                 h.append("</tr>");
             }
-            h.append("</tbody></table>\n");
+            h.append("</tbody></table></div>\n");
             h.append("<h2>Test accuracy per variant</h2><p>Each dot is one seed; the bar is the mean, the whiskers ± "
                     + "one standard deviation.</p>").append(figure(charts.testAccuracy(groups)));
         }
@@ -320,7 +325,7 @@ public final class ComparisonReport {
         h.append("<h2>Op mix of the selected architectures</h2><p>Mean number of edges per cell that chose each op; "
                 + "<span style=\"color:#D55E00\"><b>skip_connect</b></span> in red — the collapse the paper describes "
                 + "shows as a red-heavy magnitude bar.</p>");
-        opsByCell.forEach((cell, ops) -> h.append("<h3>").append(esc(cell)).append(" cell</h3>")
+        opsByCell.forEach((cell, ops) -> h.append("<h3>").append(esc(cellTitle(cell))).append("</h3>")
                 .append(figure(charts.opMix(groups, cell, ops))));
     }
 
@@ -351,7 +356,7 @@ public final class ComparisonReport {
                 Set<String> all = new LinkedHashSet<>();
                 c.ops().forEach(all::addAll);
                 List<String> allOps = new ArrayList<>(all);
-                h.append("<h3>").append(esc(c.name())).append(" cell</h3><p class=\"legend\">");
+                h.append("<h3>").append(esc(cellTitle(c.name()))).append("</h3><p class=\"legend\">");
                 for (String op : allOps) {
                     java.awt.Color col = Charts.opColor(op, allOps);
                     h.append(String.format("<span style=\"color:#%06X\">■</span> %s &nbsp; ", col.getRGB() & 0xFFFFFF,
@@ -389,7 +394,7 @@ public final class ComparisonReport {
                     List<String> ops = s.getValue().get(c.name());
                     if (ops != null) {
                         body.append("<figure>").append(CellDiagram.svg(c, ops)).append("<figcaption>")
-                                .append(esc(c.name())).append(" cell</figcaption></figure>");
+                                .append(esc(cellTitle(c.name()))).append("</figcaption></figure>");
                     }
                 }
                 body.append("</div>");
@@ -417,7 +422,7 @@ public final class ComparisonReport {
             .meta{color:#666} .warn{background:#fff4e5;border:1px solid #f0b46b;padding:8px 12px;margin:12px 0}
             table{border-collapse:collapse;font-size:.9em} th,td{border:1px solid #ddd;padding:4px 8px;text-align:left} td{white-space:nowrap}
             th{background:#f3f3f3;cursor:pointer;user-select:none} tr:nth-child(even) td{background:#fafafa}
-            figure{margin:8px 0} figure.plot svg{max-width:100%;height:auto}
+            .tablewrap{overflow-x:auto} figure{margin:8px 0} figure.plot svg{max-width:100%;height:auto}
             .grid{display:flex;flex-wrap:wrap;gap:8px} .grid2{display:grid;grid-template-columns:1fr 1fr;gap:8px}
             details{margin:6px 0} summary{cursor:pointer;font-weight:600} .legend{font-size:.9em}
             .arch code{font-size:.8em;word-break:break-all} figcaption{text-align:center;color:#666;font-size:.85em}

@@ -72,7 +72,7 @@ public final class TrialPipeline {
         engine.setRandomSeed((int) spec.seed());
         List<ResultRow> rows = new ArrayList<>();
         try (NDManager root = NDManager.newBaseManager(device, engine.getEngineName())) {
-            if (spec.isBaseline()) {
+            if (spec.isBaselineTrial()) {
                 Architecture fixed = parse.apply(spec.baseline().architecture());
                 String text = format.apply(fixed);
                 Map<String, Object> archFile = new LinkedHashMap<>();
@@ -153,7 +153,7 @@ public final class TrialPipeline {
 
     /** The optimizer column of a trial: the search's label, or {@code baseline}. */
     public static String optimizerLabel(TrialSpec spec, Experiment experiment) {
-        return spec.isBaseline() ? TrialResult.BASELINE : experiment.searches().get(spec.search()).optimizer().label();
+        return spec.isBaselineTrial() ? TrialResult.BASELINE : experiment.searches().get(spec.search()).optimizer().label();
     }
 
     private void writeManifest(Engine engine, Device device) {
@@ -175,7 +175,7 @@ public final class TrialPipeline {
         List<Component> all = new ArrayList<>();
         all.add(experiment.dataset());
         all.add(experiment.spaces().get(spec.space()));
-        if (!spec.isBaseline()) {
+        if (!spec.isBaselineTrial()) {
             all.add(experiment.searches().get(spec.search()).optimizer());
             all.addAll(experiment.searches().get(spec.search()).selection());
         }
@@ -188,7 +188,7 @@ public final class TrialPipeline {
             plugins.put(c.kind().noun() + ":" + c.id(), p);
         }
         m.put("plugins", plugins);
-        if (spec.isBaseline()) {
+        if (spec.isBaselineTrial()) {
             m.put("baseline", spec.baseline());
         }
         m.put("experiment", experiment.resolved());
