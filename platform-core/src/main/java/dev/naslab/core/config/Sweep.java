@@ -139,11 +139,14 @@ public final class Sweep {
         Set<Problem> other = new java.util.LinkedHashSet<>();
         for (int i = 0; i < points.size(); i++) {
             for (Problem p : perPoint.get(i)) {
+                if (p.path().startsWith("sweep.")) {
+                    other.add(p); // about the key path itself, whatever the value
+                    continue;
+                }
                 String key = null;
                 for (String k : points.get(i).keySet()) {
                     String at = problemPath(k);
-                    if (p.path().equals(at) || p.path().startsWith(at + ".") || p.path().startsWith(at + "[")
-                            || p.path().equals("sweep." + k)) {
+                    if (p.path().equals(at) || p.path().startsWith(at + ".") || p.path().startsWith(at + "[")) {
                         key = k;
                     }
                 }
