@@ -8,6 +8,7 @@ import dev.naslab.core.report.ComparisonReport;
 import dev.naslab.core.report.ResultsTable;
 import dev.naslab.core.report.RunFolder;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.results.OutputLock;
 import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.trial.TrialRunner;
 import dev.naslab.core.config.Mappers;
@@ -40,6 +41,12 @@ final class RunCommand implements Callable<Integer> {
         Study study = experiment.load(pluginOptions);
         List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), pluginOptions.development);
         Path out = study.output();
+        try (OutputLock lock = OutputLock.acquire(out, "naslab run " + experiment.file)) {
+            return run(study, trials, out);
+        }
+    }
+
+    private int run(Study study, List<TrialSpec> trials, Path out) throws Exception {
         AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(study.resolved()));
         AtomicFiles.writeJson(out.resolve("plan.json"), trials.stream().map(TrialSpec::id).toList());
         System.out.printf("naslab: %s: %d trial(s)%s -> %s%n", study.name(), trials.size(),

@@ -73,7 +73,7 @@ public final class SearchRunner {
 
         int start = 0;
         double elapsed = 0;
-        Optional<Path> last = latestCheckpoint();
+        Optional<Path> last = usableCheckpoint();
         if (last.isPresent()) {
             SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(last.get(), net);
             state.registered().forEach(loaded::restore);
@@ -185,6 +185,28 @@ public final class SearchRunner {
             }
         }
         AtomicFiles.writeString(metrics, kept.toString());
+    }
+
+    /**
+     * The newest complete checkpoint that is intact. A damaged one (truncated, changed on disk) is
+     * renamed to {@code checkpoint-NNNN.damaged} (kept for a look, never read again) with a warning,
+     * and the one before it is tried; with none left the search starts over, saying why.
+     */
+    Optional<Path> usableCheckpoint() throws IOException {
+        for (Optional<Path> c = latestCheckpoint(); c.isPresent(); c = latestCheckpoint()) {
+            Optional<String> damage = SupernetCheckpoint.damage(c.get());
+            if (damage.isEmpty()) {
+                return c;
+            }
+            Path aside = c.get().resolveSibling(c.get().getFileName() + ".damaged");
+            SupernetCheckpoint.deleteTree(aside);
+            Files.move(c.get(), aside);
+            Optional<Path> previous = latestCheckpoint();
+            System.err.println("naslab: warning: " + c.get() + " is damaged: " + damage.get() + "; moved to " + aside
+                    + (previous.isPresent() ? "; resuming from " + previous.get().getFileName()
+                    : "; no earlier checkpoint, the search starts over"));
+        }
+        return Optional.empty();
     }
 
     /** The newest complete {@code checkpoint-NNNN} folder. */

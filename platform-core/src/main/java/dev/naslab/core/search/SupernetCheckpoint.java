@@ -8,6 +8,7 @@ import dev.naslab.api.train.Stateful;
 import dev.naslab.api.train.TensorData;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.results.Provenance;
 import dev.naslab.core.results.TensorFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -53,6 +55,8 @@ public final class SupernetCheckpoint {
             }
         });
         TensorFile.write(tmp.resolve(TENSORS), tensors);
+        meta.put("tensors_bytes", Files.size(tmp.resolve(TENSORS)));
+        meta.put("tensors_sha256", Provenance.sha256(tmp.resolve(TENSORS)));
         AtomicFiles.writeJson(tmp.resolve(STATE), meta);
         deleteTree(dir);
         Files.move(tmp, dir);
@@ -61,6 +65,36 @@ public final class SupernetCheckpoint {
     /** Whether {@code dir} holds a complete snapshot. */
     public static boolean complete(Path dir) {
         return Files.isRegularFile(dir.resolve(STATE)) && Files.isRegularFile(dir.resolve(TENSORS));
+    }
+
+    /**
+     * What is wrong with a complete-looking snapshot, if anything: an unreadable {@code state.json},
+     * a {@code tensors.bin} whose size or SHA-256 differs from the one recorded when it was written
+     * (older snapshots without a record are read through instead).
+     */
+    public static Optional<String> damage(Path dir) {
+        ObjectNode meta;
+        try {
+            meta = (ObjectNode) Mappers.JSON.readTree(dir.resolve(STATE).toFile());
+        } catch (IOException | ClassCastException e) {
+            return Optional.of(STATE + " is unreadable (" + e.getMessage() + ")");
+        }
+        Path tensors = dir.resolve(TENSORS);
+        try {
+            long size = Files.size(tensors);
+            if (meta.has("tensors_bytes") && meta.get("tensors_bytes").asLong() != size) {
+                return Optional.of(TENSORS + " has " + size + " bytes, " + meta.get("tensors_bytes").asLong()
+                        + " were written");
+            }
+            if (meta.has("tensors_sha256")) {
+                return meta.get("tensors_sha256").asText().equals(Provenance.sha256(tensors)) ? Optional.empty()
+                        : Optional.of(TENSORS + " does not match its SHA-256");
+            }
+            TensorFile.read(tensors);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.of(TENSORS + " is unreadable (" + e + ")");
+        }
     }
 
     /** A loaded snapshot: its tensors and state. */

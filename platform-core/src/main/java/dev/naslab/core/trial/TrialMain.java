@@ -24,8 +24,57 @@ public final class TrialMain {
     }
 
     public static void main(String[] args) throws Exception {
+        watchCoordinator();
         Path dir = Path.of(args[0]);
         TrialSpec spec = Mappers.JSON.readValue(dir.resolve("trial.json").toFile(), TrialSpec.class);
+        try {
+            run(dir, spec);
+        } catch (Exception | LinkageError e) {
+            // the trace goes to trial.log; the result says what went wrong in one line
+            e.printStackTrace();
+            AtomicFiles.writeJson(dir.resolve("result.json"), TrialRunner.failed(spec, oneLine(e) + "; see "
+                    + dir.resolve("trial.log")));
+            System.exit(1);
+        }
+        System.out.flush();
+        System.exit(0);
+    }
+
+    /** "cannot read fashion-mnist from ...: ... is truncated", without the exception class for user errors. */
+    static String oneLine(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && (t.getMessage() == null || t instanceof java.lang.reflect.InvocationTargetException)) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        boolean userFacing = t instanceof java.io.UncheckedIOException || t instanceof IllegalArgumentException
+                || t instanceof dev.naslab.core.config.ConfigException;
+        return userFacing && m != null ? m : t.getClass().getSimpleName() + (m == null ? "" : ": " + m);
+    }
+
+    /**
+     * Stops this trial when its coordinator is gone (kill -9, a closed terminal, an out-of-memory
+     * kill): the coordinator holds our stdin open and never writes to it, so end-of-file means it
+     * died. Checkpoints are written atomically, so halting here loses at most the epoch in progress;
+     * the next {@code naslab run} resumes.
+     */
+    static void watchCoordinator() {
+        Thread t = new Thread(() -> {
+            try {
+                while (System.in.read() != -1) {
+                    // nothing is ever sent; keep waiting for end-of-file
+                }
+            } catch (java.io.IOException e) {
+                // a broken pipe means the same
+            }
+            System.err.println("naslab: the coordinator is gone; this trial stops (naslab run resumes it)");
+            Runtime.getRuntime().halt(3);
+        }, "coordinator-watch");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    private static void run(Path dir, TrialSpec spec) throws Exception {
         Registry registry = Registry.load(spec.pluginRoots().stream().map(Path::of).toList(), spec.development());
         registry.warnings().forEach(w -> System.err.println("naslab: warning: " + w));
         Experiment e = new ExperimentLoader(registry).parse(dir.resolve("trial.json").toString(), spec.experiment(),
@@ -37,7 +86,5 @@ public final class TrialMain {
         TrialResult result = pipeline.run(engine, device);
         pipeline.finishManifest();
         AtomicFiles.writeJson(dir.resolve("result.json"), result);
-        System.out.flush();
-        System.exit(0);
     }
 }

@@ -32,6 +32,7 @@ public final class TrialRunner {
     private final int parallel;
     private final int threads;
     private final ProgressDisplay display;
+    private final java.util.Set<Process> running = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     public TrialRunner(Path output, int parallel, int threads, ProgressDisplay display) {
         this.output = output;
@@ -41,6 +42,9 @@ public final class TrialRunner {
     }
 
     public List<TrialResult> run(List<TrialSpec> trials) throws InterruptedException {
+        // Ctrl-C or a kill of the coordinator: take the trial JVMs down too (they also watch their stdin)
+        Thread stopTrials = new Thread(() -> running.forEach(Process::destroy), "stop-trials");
+        Runtime.getRuntime().addShutdownHook(stopTrials);
         ExecutorService pool = Executors.newFixedThreadPool(parallel);
         try {
             List<Future<TrialResult>> futures = new ArrayList<>();
@@ -58,6 +62,11 @@ public final class TrialRunner {
             return out;
         } finally {
             pool.shutdownNow();
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopTrials);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook is running
+            }
         }
     }
 
@@ -81,6 +90,7 @@ public final class TrialRunner {
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
         pb.environment().putIfAbsent("DNNL_MAX_CPU_ISA", dev.naslab.core.engine.EngineSetup.ONEDNN_ISA);
         Process p = pb.start();
+        running.add(p);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
                 PrintWriter w = new PrintWriter(Files.newBufferedWriter(log, StandardCharsets.UTF_8,
                         StandardOpenOption.CREATE, StandardOpenOption.APPEND))) {
@@ -98,6 +108,7 @@ public final class TrialRunner {
             }
         } finally {
             int code = p.waitFor();
+            running.remove(p);
             display.finish(t.id());
             if (code != 0 && !Files.isRegularFile(resultFile)) {
                 TrialResult r = failed(t, "trial process exited with code " + code + "; see " + log);
@@ -122,7 +133,8 @@ public final class TrialRunner {
         return cmd;
     }
 
-    private static TrialResult failed(TrialSpec t, String message) {
+    /** A failed trial's result with {@code message} (also written by the trial itself when it catches an error). */
+    static TrialResult failed(TrialSpec t, String message) {
         return new TrialResult(t.id(), t.variant(), t.values(), t.seed(), t.spaceLabel(), t.searchLabel(),
                 "failed", message, Double.NaN, Double.NaN,
                 List.of(new ResultRow("-", "-", "", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "failed",

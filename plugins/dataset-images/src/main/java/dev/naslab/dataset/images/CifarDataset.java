@@ -30,8 +30,7 @@ abstract class CifarDataset extends ImageDataset {
         return Files.isDirectory(sub) && !Files.exists(p.resolve(testFile())) ? sub : p;
     }
 
-    @Override
-    public List<String> check(ImageDatasetSettings s) {
+    List<String> checkFiles(ImageDatasetSettings s) {
         List<String> problems = new ArrayList<>();
         if (DatasetFiles.SAMPLE.equals(s.path())) {
             problems.add("path 'sample' is the bundled Fashion-MNIST sample; " + id() + " needs the folder of its "

@@ -22,8 +22,7 @@ abstract class IdxDataset extends ImageDataset {
         return 10;
     }
 
-    @Override
-    public List<String> check(ImageDatasetSettings s) {
+    List<String> checkFiles(ImageDatasetSettings s) {
         DatasetFiles files = new DatasetFiles(s.path());
         List<String> problems = new ArrayList<>();
         if (files.isSample()) {

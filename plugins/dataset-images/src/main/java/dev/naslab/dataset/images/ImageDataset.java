@@ -10,6 +10,7 @@ import dev.naslab.api.model.InputShape;
 import dev.naslab.api.train.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Arrays;
 
 /**
@@ -33,6 +34,35 @@ abstract class ImageDataset implements DatasetProvider<ImageDatasetSettings> {
 
     abstract Raw read(ImageDatasetSettings s) throws IOException;
 
+    /** Problems with the files under {@code s.path()} (already resolved to a folder or {@code sample}). */
+    abstract List<String> checkFiles(ImageDatasetSettings s);
+
+    /**
+     * The settings with {@code path} resolved: {@code sample} as it is, a folder that exists, or the
+     * dataset under {@link DataRoot}; empty when nothing was found.
+     */
+    java.util.Optional<ImageDatasetSettings> resolve(ImageDatasetSettings s) {
+        if (DatasetFiles.SAMPLE.equals(s.path())) {
+            return java.util.Optional.of(s);
+        }
+        return DataRoot.find(id(), s.path()).map(p -> s.withPath(p.toString()));
+    }
+
+    @Override
+    public List<String> check(ImageDatasetSettings s) {
+        java.util.Optional<ImageDatasetSettings> r = resolve(s);
+        if (r.isEmpty()) {
+            if (s.path() == null) {
+                return List.of("path: not given and no " + id() + " data found; looked in " + DataRoot.looked(id(), null)
+                        + "; give path: <folder with the files>, set NASLAB_DATA to a folder holding " + id() + "/, or "
+                        + "use path: sample for the bundled Fashion-MNIST sample");
+            }
+            return List.of("path '" + s.path() + "' is not a folder (looked in " + DataRoot.looked(id(), s.path())
+                    + "; expected the " + id() + " files)");
+        }
+        return checkFiles(r.get());
+    }
+
     @Override
     public Class<ImageDatasetSettings> settingsClass() {
         return ImageDatasetSettings.class;
@@ -46,10 +76,12 @@ abstract class ImageDataset implements DatasetProvider<ImageDatasetSettings> {
     @Override
     public DataSplits load(ImageDatasetSettings s, long seed) {
         Raw raw;
+        ImageDatasetSettings found = resolve(s).orElseThrow(() -> new UncheckedIOException(new IOException(
+                "no " + id() + " data found; looked in " + DataRoot.looked(id(), s.path()))));
         try {
-            raw = read(s);
+            raw = read(found);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + id() + " from " + s.path() + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot read " + id() + " from " + found.path() + ": " + e.getMessage(), e);
         }
         int n = raw.train().count();
         int[] pool;

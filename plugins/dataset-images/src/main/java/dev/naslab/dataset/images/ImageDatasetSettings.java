@@ -6,7 +6,10 @@ import dev.naslab.api.SettingException;
  * Settings shared by the image datasets.
  *
  * @param path         folder with the dataset's files, or {@code sample} for the bundled
- *                     Fashion-MNIST sample (3,000 training and 1,000 test images); required
+ *                     Fashion-MNIST sample (3,000 training and 1,000 test images). Left out: the
+ *                     dataset's own name under {@code $NASLAB_DATA}, else under
+ *                     {@code /usr/share/datasets} (Debian's dataset packages); a relative path not
+ *                     found in the working folder is looked up under {@code $NASLAB_DATA}
  * @param trainPortion share of the training set used to train weights; the rest (by index) is
  *                     the validation split; default 0.5
  * @param trainLimit   use only this many training images (a subset drawn with the trial's seed);
@@ -19,10 +22,15 @@ import dev.naslab.api.SettingException;
 public record ImageDatasetSettings(String path, Double trainPortion, Integer trainLimit, Integer testLimit,
         Integer cropPadding, Boolean flip) {
 
+    /** These settings with {@code path} replaced (the folder the data was found in). */
+    ImageDatasetSettings withPath(String folder) {
+        return new ImageDatasetSettings(folder, trainPortion, trainLimit, testLimit, cropPadding, flip);
+    }
+
     public ImageDatasetSettings {
-        if (path == null || path.isBlank()) {
-            throw new SettingException("path", "required: the folder with the dataset files, or 'sample' for the "
-                    + "bundled Fashion-MNIST sample");
+        if (path != null && path.isBlank()) {
+            throw new SettingException("path", "is empty: give the folder with the dataset files, 'sample' for the "
+                    + "bundled Fashion-MNIST sample, or leave it out to use $NASLAB_DATA or /usr/share/datasets");
         }
         trainPortion = SettingException.range("train_portion", trainPortion == null ? 0.5 : trainPortion, 0, 1, true);
         if (trainPortion >= 1.0) {

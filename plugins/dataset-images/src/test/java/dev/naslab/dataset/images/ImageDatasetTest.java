@@ -131,7 +131,7 @@ class ImageDatasetTest {
         SettingException e = assertThrows(SettingException.class,
                 () -> new ImageDatasetSettings("sample", 1.5, null, null, null, null));
         assertEquals("train_portion", e.key());
-        assertEquals("path", assertThrows(SettingException.class, () -> settings(null)).key());
+        assertEquals("path", assertThrows(SettingException.class, () -> settings(" ")).key());
     }
 
     interface IoAction {
