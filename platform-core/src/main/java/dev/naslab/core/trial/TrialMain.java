@@ -24,8 +24,8 @@ public final class TrialMain {
     }
 
     public static void main(String[] args) throws Exception {
-        watchCoordinator();
         Path dir = Path.of(args[0]);
+        watchCoordinator(dir.resolve("trial.log"));
         TrialSpec spec = Mappers.JSON.readValue(dir.resolve("trial.json").toFile(), TrialSpec.class);
         try {
             run(dir, spec);
@@ -58,7 +58,7 @@ public final class TrialMain {
      * died. Checkpoints are written atomically, so halting here loses at most the epoch in progress;
      * the next {@code naslab run} resumes.
      */
-    static void watchCoordinator() {
+    static void watchCoordinator(Path log) {
         Thread t = new Thread(() -> {
             try {
                 while (System.in.read() != -1) {
@@ -67,7 +67,14 @@ public final class TrialMain {
             } catch (java.io.IOException e) {
                 // a broken pipe means the same
             }
-            System.err.println("naslab: the coordinator is gone; this trial stops (naslab run resumes it)");
+            // our output went to the coordinator, which is gone: write to the trial's log directly
+            try {
+                java.nio.file.Files.writeString(log, "naslab: the coordinator is gone; this trial stops at "
+                        + java.time.Instant.now() + " (naslab run resumes it)\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                // nothing more to do
+            }
             Runtime.getRuntime().halt(3);
         }, "coordinator-watch");
         t.setDaemon(true);
