@@ -2,6 +2,7 @@ package dev.naslab.core.evaluate;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.naslab.api.Evaluator;
 import dev.naslab.api.Progress;
 import dev.naslab.api.data.DataSplits;
@@ -10,17 +11,27 @@ import dev.naslab.api.eval.EvaluationContext;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.train.Rng;
+import dev.naslab.api.train.Stateful;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.search.SupernetCheckpoint;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
-/** The evaluation stage for one (architecture, evaluator): writes {@code eval-<label>/result.json}. */
+/**
+ * The evaluation stage for one (architecture, evaluator): writes {@code eval-<label>/result.json};
+ * an evaluator that saves progress through its context resumes from {@code eval-<label>/progress/}.
+ */
 public final class EvaluationRunner {
+
+    /** The folder, inside {@code eval-<label>/}, of an unfinished evaluation's newest snapshot. */
+    static final String PROGRESS = "progress";
 
     /** A network factory of the trial's space. */
     public interface NetworkFactory {
@@ -50,6 +61,7 @@ public final class EvaluationRunner {
         }
         Files.createDirectories(dir);
         long t0 = System.nanoTime();
+        double[] previous = {0}; // seconds spent by earlier, interrupted runs of this evaluation
         EvaluationContext ctx = new EvaluationContext() {
             @Override
             public DataSplits data() {
@@ -80,9 +92,51 @@ public final class EvaluationRunner {
             public Progress progress() {
                 return progress;
             }
+
+            @Override
+            public void saveProgress(Network network, Map<String, Stateful> extra, Map<String, Rng> generators,
+                    Map<String, Double> counters) {
+                ObjectNode meta = Mappers.JSON.createObjectNode();
+                counters.forEach(meta.putObject("counters")::put);
+                ObjectNode rngs = meta.putObject("generators");
+                generators.forEach((k, g) -> rngs.put(k, g.state()));
+                meta.put("seconds", previous[0] + (System.nanoTime() - t0) / 1e9);
+                try {
+                    SupernetCheckpoint.saveNetwork(dir.resolve(PROGRESS), network, extra, meta);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot save evaluation progress in " + dir + ": " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public Optional<Map<String, Double>> restoreProgress(Network network, Map<String, Stateful> extra,
+                    Map<String, Rng> generators) {
+                Path p = dir.resolve(PROGRESS);
+                if (!SupernetCheckpoint.complete(p)) {
+                    return Optional.empty();
+                }
+                Optional<String> damage = SupernetCheckpoint.damage(p);
+                if (damage.isPresent()) {
+                    System.err.println("naslab: warning: " + p + " is damaged (" + damage.get()
+                            + "); the evaluation starts over");
+                    return Optional.empty();
+                }
+                try {
+                    SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.loadNetwork(p, network);
+                    extra.forEach(loaded::restore);
+                    generators.forEach((k, g) -> g.setState(loaded.meta().path("generators").path(k).asLong(g.state())));
+                    previous[0] = loaded.meta().path("seconds").asDouble();
+                    Map<String, Double> counters = new HashMap<>();
+                    loaded.meta().path("counters").fields()
+                            .forEachRemaining(e -> counters.put(e.getKey(), e.getValue().asDouble()));
+                    return Optional.of(counters);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot resume the evaluation from " + p + ": " + e.getMessage(), e);
+                }
+            }
         };
         Evaluation ev = evaluator.evaluate(a, ctx, settings);
-        double seconds = (System.nanoTime() - t0) / 1e9;
+        double seconds = previous[0] + (System.nanoTime() - t0) / 1e9;
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("evaluator", evaluator.id());
         out.put("test_acc", ev.testAccuracy());

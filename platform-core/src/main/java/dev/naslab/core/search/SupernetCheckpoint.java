@@ -3,6 +3,7 @@ package dev.naslab.core.search;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import ai.djl.ndarray.NDArray;
+import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Stateful;
 import dev.naslab.api.train.TensorData;
@@ -37,22 +38,41 @@ public final class SupernetCheckpoint {
     /** Writes the snapshot into {@code dir} (replacing it) with {@code meta} as extra state. */
     public static void save(Path dir, Supernet net, Map<String, Stateful> statefuls, ObjectNode meta)
             throws IOException {
-        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
-        deleteTree(tmp);
-        Map<String, NDArray> tensors = new LinkedHashMap<>();
-        net.params().state().forEach((k, v) -> tensors.put("w/" + k, v));
-        tensors.putAll(net.arch().tensors());
-        ObjectNode scalars = meta.putObject("scalars");
-        statefuls.forEach((name, s) -> {
-            s.stateTensors().forEach((k, v) -> tensors.put("opt/" + name + "/" + k, v));
-            s.stateScalars().forEach((k, v) -> scalars.put("opt/" + name + "/" + k, v));
-        });
         ObjectNode decisions = meta.putObject("decisions");
         net.arch().decisions().forEach((cell, d) -> {
             var a = decisions.putArray(cell);
             for (int v : d) {
                 a.add(v);
             }
+        });
+        write(dir, net, net.arch().tensors(), statefuls, meta);
+    }
+
+    /** Writes a discrete network's snapshot (weights, buffers, {@code statefuls}, {@code meta}). */
+    public static void saveNetwork(Path dir, Network net, Map<String, Stateful> statefuls, ObjectNode meta)
+            throws IOException {
+        write(dir, net, Map.of(), statefuls, meta);
+    }
+
+    /** Loads a discrete network's snapshot written by {@link #saveNetwork}. */
+    public static Loaded loadNetwork(Path dir, Network net) throws IOException {
+        Map<String, TensorData> tensors = TensorFile.read(dir.resolve(TENSORS));
+        ObjectNode meta = (ObjectNode) Mappers.JSON.readTree(dir.resolve(STATE).toFile());
+        TensorFile.copyInto(tensors, "w/", net.params().state());
+        return new Loaded(tensors, meta);
+    }
+
+    private static void write(Path dir, Network net, Map<String, NDArray> more, Map<String, Stateful> statefuls,
+            ObjectNode meta) throws IOException {
+        Path tmp = dir.resolveSibling(dir.getFileName() + ".tmp");
+        deleteTree(tmp);
+        Map<String, NDArray> tensors = new LinkedHashMap<>();
+        net.params().state().forEach((k, v) -> tensors.put("w/" + k, v));
+        tensors.putAll(more);
+        ObjectNode scalars = meta.putObject("scalars");
+        statefuls.forEach((name, s) -> {
+            s.stateTensors().forEach((k, v) -> tensors.put("opt/" + name + "/" + k, v));
+            s.stateScalars().forEach((k, v) -> scalars.put("opt/" + name + "/" + k, v));
         });
         TensorFile.write(tmp.resolve(TENSORS), tensors);
         meta.put("tensors_bytes", Files.size(tmp.resolve(TENSORS)));

@@ -26,4 +26,27 @@ public interface EvaluationContext {
     Path workDir();
 
     Progress progress();
+
+    /**
+     * Saves what an interrupted evaluation needs to resume: the network's weights and buffers,
+     * {@code extra} states (the optimizer's), the exact states of {@code generators} and
+     * {@code counters} (epochs done, running metrics). Hosts that cannot save ignore the call.
+     *
+     * @since 0.2
+     */
+    default void saveProgress(Network network, java.util.Map<String, dev.naslab.api.train.Stateful> extra,
+            java.util.Map<String, Rng> generators, java.util.Map<String, Double> counters) {
+        // a host without storage keeps nothing: the evaluation restarts if interrupted
+    }
+
+    /**
+     * Restores what {@link #saveProgress} saved last into {@code network}, {@code extra} and
+     * {@code generators} and returns its counters; empty when there is nothing to resume.
+     *
+     * @since 0.2
+     */
+    default java.util.Optional<java.util.Map<String, Double>> restoreProgress(Network network,
+            java.util.Map<String, dev.naslab.api.train.Stateful> extra, java.util.Map<String, Rng> generators) {
+        return java.util.Optional.empty();
+    }
 }

@@ -22,6 +22,7 @@ import dev.naslab.api.train.Passes;
 import dev.naslab.api.train.Rng;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
+import dev.naslab.api.train.Stateful;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,12 +86,23 @@ public final class TrainEvaluator implements Evaluator<TrainSettings> {
         Progress progress = ctx.progress();
         try (NDManager m = ctx.manager().newSubManager();
                 Network net = ctx.network(architecture, Rng.derive(ctx.seed(), "eval-init"), m)) {
-            net.randomSource(Rng.derive(ctx.seed(), "eval-noise"));
+            Rng noise = Rng.derive(ctx.seed(), "eval-noise");
+            net.randomSource(noise);
             float auxWeight = s.auxiliaryWeight().floatValue();
             Sgd sgd = new Sgd(net.params().weights(), s.momentum().floatValue(), s.weightDecay().floatValue(), m);
-            progress.start("evaluate", (long) s.epochs() * steps, 0);
+            // everything that decides the next epoch's numbers, saved after every epoch
+            Map<String, Stateful> states = Map.of("sgd", sgd);
+            Map<String, Rng> generators = Map.of("order", order, "augment", augRng, "drop-path", dropRng, "noise", noise);
             PassResult last = PassResult.EMPTY;
-            for (int epoch = 0; epoch < s.epochs(); epoch++) {
+            int start = 0;
+            java.util.Optional<Map<String, Double>> resumed = ctx.restoreProgress(net, states, generators);
+            if (resumed.isPresent()) {
+                start = resumed.get().get("epochs_done").intValue();
+                last = new PassResult(resumed.get().get("loss_sum"), resumed.get().get("correct").longValue(),
+                        resumed.get().get("count").longValue());
+            }
+            progress.start("evaluate", (long) s.epochs() * steps, (long) start * steps);
+            for (int epoch = start; epoch < s.epochs(); epoch++) {
                 float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), epoch, s.epochs());
                 float dropPath = dropPathAt(s.dropPath(), epoch, s.epochs());
                 stream.restartEpoch();
@@ -109,6 +121,8 @@ public final class TrainEvaluator implements Evaluator<TrainSettings> {
                     progress.advance(1, String.format("epoch %d/%d", epoch + 1, s.epochs()));
                 }
                 last = epochResult;
+                ctx.saveProgress(net, states, generators, Map.of("epochs_done", (double) (epoch + 1),
+                        "loss_sum", last.lossSum(), "correct", (double) last.correct(), "count", (double) last.count()));
             }
             PassResult test = Passes.evaluate(net, data.test(), 256, false, m);
             return new Evaluation(test.accuracy(), test.loss(), net.params().count() - net.trainingOnlyParameters(),
