@@ -64,6 +64,12 @@ class DropInPluginTest {
     }
 
     static Path buildPlugin(Path work) throws IOException {
+        return buildPlugin(work, "second-op-selector", "0.2.0");
+    }
+
+    /** The selector as plugin {@code id}, built against (Plugin-Requires) {@code requires}. */
+    static Path buildPlugin(Path work, String id, String requires) throws IOException {
+        work = Files.createDirectories(work.resolve(id + "-" + requires.replaceAll("[^0-9.]", "_")));
         Path src = work.resolve("src/org/example/sel/SecondOpSelector.java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, SOURCE);
@@ -78,11 +84,11 @@ class DropInPluginTest {
         Manifest mf = new Manifest();
         Attributes a = mf.getMainAttributes();
         a.put(Attributes.Name.MANIFEST_VERSION, "1.0");
-        a.putValue("Plugin-Id", "second-op-selector");
+        a.putValue("Plugin-Id", id);
         a.putValue("Plugin-Version", "1.0.0");
         a.putValue("Plugin-Class", "dev.naslab.api.NaslabPlugin");
-        a.putValue("Plugin-Requires", "0.1.0");
-        Path jar = work.resolve("second-op-selector-1.0.0.jar");
+        a.putValue("Plugin-Requires", requires);
+        Path jar = work.resolve(id + "-1.0.0.jar");
         try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), mf);
                 Stream<Path> files = Files.walk(classes)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
@@ -92,6 +98,24 @@ class DropInPluginTest {
             }
         }
         return jar;
+    }
+
+    @Test
+    void pluginsBuiltAgainstAnotherApiAreSkippedNamingBothVersions(@TempDir Path work) throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        for (String[] p : new String[][] {{"built-against-0-1", "0.1.0"}, {"built-against-0-3", "0.3.0"},
+            {"built-against-0-2-9", "0.2.9"}, {"needs-a-range", ">=0.4.0 & <0.5.0"}}) {
+            Files.copy(buildPlugin(work, p[0], p[1]), plugins.resolve(p[0] + ".jar"));
+        }
+        Cli.Result r = Cli.run("plugins", "--plugins", plugins.toString());
+        assertEquals(0, r.code(), r.all());
+        for (String p : List.of("built-against-0-1.jar: it was built against plugin API 0.1.0; this naslab provides 0.2.0",
+                "built-against-0-3.jar: it was built against plugin API 0.3.0; this naslab provides 0.2.0",
+                "built-against-0-2-9.jar: it was built against plugin API 0.2.9; this naslab provides 0.2.0",
+                "needs-a-range.jar: it requires plugin API '>=0.4.0 & <0.5.0'; this naslab provides 0.2.0")) {
+            assertTrue(r.err().contains(p), p + " in " + r.err());
+        }
+        assertFalse(r.out().contains("second-op"), "none of them loaded: " + r.out());
     }
 
     @Test

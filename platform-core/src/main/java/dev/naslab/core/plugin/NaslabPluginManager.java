@@ -44,6 +44,12 @@ final class NaslabPluginManager extends DefaultPluginManager {
     }
 
     @Override
+    protected org.pf4j.VersionManager createVersionManager() {
+        setExactVersionAllowed(true); // Plugin-Requires: 0.2.0 means "built against", judged by ApiVersionManager
+        return new ApiVersionManager();
+    }
+
+    @Override
     public RuntimeMode getRuntimeMode() {
         // called from the super constructor too, before 'mode' is set
         return mode == null ? super.getRuntimeMode() : mode;

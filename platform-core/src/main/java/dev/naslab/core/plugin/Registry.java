@@ -21,7 +21,7 @@ import org.pf4j.PluginWrapper;
 public final class Registry {
 
     /** The version of the plugin API this host provides (checked against Plugin-Requires). */
-    public static final String API_VERSION = "0.1.0";
+    public static final String API_VERSION = dev.naslab.api.ApiVersion.VERSION;
 
     private final Map<Kind, Map<String, PluginEntry>> entries = new EnumMap<>(Kind.class);
     private final List<String> warnings;
@@ -52,9 +52,11 @@ public final class Registry {
         Registry reg = new Registry(pm, warnings);
         for (PluginWrapper w : pm.getPlugins()) {
             if (w.getPluginState() != PluginState.STARTED) {
+                String requires = w.getDescriptor().getRequires();
+                boolean versionRejected = w.getPluginState() == PluginState.DISABLED && requires != null
+                        && !pm.getVersionManager().checkVersionConstraint(API_VERSION, requires);
                 String why = w.getFailedException() != null ? w.getFailedException().getMessage()
-                        : "state " + w.getPluginState() + (w.getDescriptor().getRequires() != null
-                        ? " (requires naslab " + w.getDescriptor().getRequires() + ", this is " + API_VERSION + ")" : "");
+                        : versionRejected ? ApiVersionManager.mismatch(requires) : "state " + w.getPluginState();
                 warnings.add("skipping plugin " + w.getPluginPath() + ": " + why);
                 continue;
             }
