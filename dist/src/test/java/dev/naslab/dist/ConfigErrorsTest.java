@@ -61,6 +61,19 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void pluginsDescribeShowsEachSettingFromThePlugin() throws Exception {
+        Cli.Result r = Cli.run("plugins", "--describe", "darts");
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains("optimizer darts (plugin optimizer-darts ") && r.out().contains("space darts (plugin "),
+                "both extensions called darts: " + r.out());
+        assertTrue(r.out().matches("(?s).*\\n  epochs +integer +50 +search epochs\\n.*"), r.out());
+        assertTrue(r.out().matches("(?s).*\\n  ops +string or list +darts +candidate ops: a named set.*"), r.out());
+        Cli.Result unknown = Cli.run("plugins", "--describe", "dart");
+        assertEquals(2, unknown.code(), unknown.all());
+        assertTrue(unknown.err().contains("no extension 'dart' (did you mean 'darts'?)"), unknown.err());
+    }
+
+    @Test
     void everyProblemIsReportedAtOnce(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");
         Files.writeString(file, GOOD.replace("epochs: 1", "epochs: 0, lr: -1") + "threads: 0\n");

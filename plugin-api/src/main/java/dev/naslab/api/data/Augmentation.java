@@ -12,8 +12,10 @@ package dev.naslab.api.data;
  */
 public record Augmentation(int cropPadding, boolean horizontalFlip, int cutout) {
 
+    /** No augmentation: images as stored. */
     public static final Augmentation NONE = new Augmentation(0, false, 0);
 
+    /** Checks that padding and cutout are not negative. */
     public Augmentation {
         if (cropPadding < 0 || cutout < 0) {
             throw new IllegalArgumentException("crop padding and cutout must be 0 or more");
@@ -30,6 +32,7 @@ public record Augmentation(int cropPadding, boolean horizontalFlip, int cutout) 
         return new Augmentation(cropPadding, horizontalFlip, length);
     }
 
+    /** Whether any augmentation is on. */
     public boolean any() {
         return cropPadding > 0 || horizontalFlip || cutout > 0;
     }

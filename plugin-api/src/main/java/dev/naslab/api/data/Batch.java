@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArray;
  */
 public record Batch(NDArray x, NDArray oneHot, int[] labels) implements AutoCloseable {
 
+    /** Images in the batch. */
     public int size() {
         return labels.length;
     }

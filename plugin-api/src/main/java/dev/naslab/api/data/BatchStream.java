@@ -15,6 +15,7 @@ public final class BatchStream {
     private int[] order;
     private int cursor;
 
+    /** Batches of {@code batchSize} over {@code size} items, shuffled by {@code rng} every epoch. */
     public BatchStream(int size, int batchSize, Rng rng) {
         if (size < 1) {
             throw new IllegalArgumentException("cannot batch an empty split");

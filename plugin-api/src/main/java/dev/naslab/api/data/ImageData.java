@@ -12,12 +12,14 @@ import dev.naslab.api.model.InputShape;
  */
 public record ImageData(byte[] pixels, int[] labels, InputShape shape, int classes) {
 
+    /** Checks that the pixels hold exactly {@code labels.length} images of {@code shape}. */
     public ImageData {
         if ((long) labels.length * shape.size() != pixels.length) {
             throw new IllegalArgumentException("pixels do not match " + labels.length + " images of " + shape);
         }
     }
 
+    /** Number of images. */
     public int count() {
         return labels.length;
     }

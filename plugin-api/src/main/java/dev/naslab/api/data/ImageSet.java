@@ -32,18 +32,22 @@ public final class ImageSet {
         this.std = std.clone();
     }
 
+    /** Number of images. */
     public int size() {
         return indices.length;
     }
 
+    /** The shape of one image. */
     public InputShape shape() {
         return data.shape();
     }
 
+    /** Number of classes. */
     public int classes() {
         return data.classes();
     }
 
+    /** The label of the image at {@code position}. */
     public int label(int position) {
         return data.labels()[indices[position]];
     }

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 /** What the host hands an {@link dev.naslab.api.Evaluator}. */
 public interface EvaluationContext {
 
+    /** The trial's data: train, validation and test splits. */
     DataSplits data();
 
     /** Builds the discrete network of {@code architecture} with the trial's space and settings. */
@@ -25,6 +26,7 @@ public interface EvaluationContext {
     /** The evaluator's own folder. */
     Path workDir();
 
+    /** Where to report progress. */
     Progress progress();
 
     /**

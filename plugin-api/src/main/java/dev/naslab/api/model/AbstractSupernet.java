@@ -16,6 +16,7 @@ public abstract class AbstractSupernet implements Supernet {
     private final ParamStore params;
     private final ArchState arch;
 
+    /** A supernet over {@code params} (weights and buffers) and {@code arch} (α and decisions). */
     protected AbstractSupernet(ParamStore params, ArchState arch) {
         this.params = params;
         this.arch = arch;

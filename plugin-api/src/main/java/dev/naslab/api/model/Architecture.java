@@ -15,6 +15,7 @@ public record Architecture(Map<String, List<String>> cells) {
     /** Marks an edge that is not part of the architecture. */
     public static final String REMOVED = "-";
 
+    /** Copies {@code cells}, so an architecture never changes after it is made. */
     public Architecture {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         cells.forEach((k, v) -> copy.put(k, List.copyOf(v)));

@@ -28,6 +28,7 @@ import java.util.Objects;
 public record CellType(String name, List<Edge> edges, List<String> ops, int inputsPerNode,
         List<List<String>> edgeOps) {
 
+    /** Checks the edges and candidate lists and copies them. */
     public CellType {
         Objects.requireNonNull(name, "name");
         edges = List.copyOf(edges);

@@ -9,6 +9,7 @@ package dev.naslab.api.model;
  */
 public record InputShape(int channels, int height, int width) {
 
+    /** Checks that every dimension is positive. */
     public InputShape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("input shape must be positive, got "

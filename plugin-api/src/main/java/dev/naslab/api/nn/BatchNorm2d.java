@@ -18,6 +18,7 @@ public final class BatchNorm2d {
     private final NDArray gamma;
     private final NDArray beta;
 
+    /** Registers the layer's statistics (and, when {@code affine}, its scale and shift) in {@code ps} under {@code name}. */
     public BatchNorm2d(ParamStore ps, String name, int channels, boolean affine) {
         mean = ps.buffer(name + ".running_mean", new Shape(channels), 0f);
         var = ps.buffer(name + ".running_var", new Shape(channels), 1f);

@@ -36,6 +36,7 @@ public final class Conv2d {
         this(ps, name, in, out, kernel, stride, padding, 1, 1, false, rng);
     }
 
+    /** The convolution of {@code x} (N×C×H×W). */
     public NDArray forward(NDArray x) {
         return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)
                 .singletonOrThrow();

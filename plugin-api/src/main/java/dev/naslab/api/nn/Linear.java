@@ -10,11 +10,13 @@ public final class Linear {
     private final NDArray weight;
     private final NDArray bias;
 
+    /** A fully connected layer from {@code in} to {@code out} features, registered in {@code ps} under {@code name}. */
     public Linear(ParamStore ps, String name, int in, int out, Rng rng) {
         weight = ps.weight(name + ".weight", new Shape(out, in), Init.uniformFanIn(rng, out * in, in));
         bias = ps.weight(name + ".bias", new Shape(out), Init.uniformFanIn(rng, out, in));
     }
 
+    /** {@code x} (N×in) times the weights plus the bias. */
     public NDArray forward(NDArray x) {
         return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }

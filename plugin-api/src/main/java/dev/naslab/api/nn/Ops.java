@@ -11,6 +11,7 @@ public final class Ops {
     private Ops() {
     }
 
+    /** max(x, 0), element-wise. */
     public static NDArray relu(NDArray x) {
         return Activation.relu(x);
     }

@@ -22,6 +22,7 @@ public final class ParamStore implements AutoCloseable {
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
     private final Map<String, NDArray> constants = new HashMap<>();
 
+    /** An empty store whose arrays live in a sub-manager of {@code parent}. */
     public ParamStore(NDManager parent) {
         this.manager = parent.newSubManager();
     }

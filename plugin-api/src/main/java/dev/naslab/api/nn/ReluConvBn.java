@@ -9,12 +9,14 @@ public final class ReluConvBn {
     private final Conv2d conv;
     private final BatchNorm2d bn;
 
+    /** ReLU, convolution, BatchNorm (DARTS's ReLUConvBN), registered in {@code ps} under {@code name}. */
     public ReluConvBn(ParamStore ps, String name, int in, int out, int kernel, int stride, int padding,
             boolean affine, Rng rng) {
         conv = new Conv2d(ps, name + ".conv", in, out, kernel, stride, padding, rng);
         bn = new BatchNorm2d(ps, name + ".bn", out, affine);
     }
 
+    /** The block on {@code x}; {@code training} selects batch statistics. */
     public NDArray forward(NDArray x, boolean training) {
         return bn.forward(conv.forward(Ops.relu(x)), training);
     }

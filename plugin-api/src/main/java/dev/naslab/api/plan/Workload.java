@@ -18,6 +18,7 @@ package dev.naslab.api.plan;
  */
 public record Workload(double trainingEpochs, double validationPasses, int batchSize, boolean withValidation) {
 
+    /** Checks that nothing is negative. */
     public Workload {
         if (trainingEpochs < 0 || validationPasses < 0 || batchSize < 0) {
             throw new IllegalArgumentException("a workload cannot be negative");

@@ -24,6 +24,7 @@ public final class DecisionLog {
     public static final class Line {
         private final Map<String, Object> fields = new LinkedHashMap<>();
 
+        /** Adds {@code key}: {@code value}; returns this line. */
         public Line put(String key, Object value) {
             fields.put(key, value);
             return this;
@@ -35,6 +36,7 @@ public final class DecisionLog {
         }
     }
 
+    /** A new, empty line. */
     public static Line line() {
         return new Line();
     }

@@ -9,6 +9,7 @@ package dev.naslab.api.search;
  */
 public record SearchSchedule(int epochs, int batchSize, int checkpointEvery) {
 
+    /** Checks that every value is positive. */
     public SearchSchedule {
         if (epochs < 1 || batchSize < 1 || checkpointEvery < 1) {
             throw new IllegalArgumentException("epochs, batch size and checkpoint interval must be positive");

@@ -13,8 +13,10 @@ import dev.naslab.api.train.Stateful;
  */
 public interface SearchState {
 
+    /** The supernet being searched. */
     Supernet supernet();
 
+    /** The supernet's architecture state (α, decisions, masks). */
     default ArchState arch() {
         return supernet().arch();
     }

@@ -20,6 +20,7 @@ public interface SelectionContext {
     /** This selector's copy of the trained supernet (weights, α, decisions). */
     Supernet supernet();
 
+    /** The trial's data: train, validation and test splits. */
     DataSplits data();
 
     /** The search's batch size. */
@@ -37,6 +38,7 @@ public interface SelectionContext {
     /** The selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}. */
     Path workDir();
 
+    /** Where to report progress. */
     Progress progress();
 
     /**

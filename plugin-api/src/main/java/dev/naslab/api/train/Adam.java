@@ -30,6 +30,7 @@ public final class Adam implements Stateful {
     private final Map<String, Integer> steps = new HashMap<>();
     private final Map<String, java.util.TreeSet<Integer>> frozen = new LinkedHashMap<>();
 
+    /** Adam over {@code params} with PyTorch's semantics (L2 weight decay added to the gradient); state lives in {@code manager}. */
     public Adam(Map<String, NDArray> params, float lr, float beta1, float beta2, float eps, float weightDecay,
             NDManager manager) {
         this.params = params;

@@ -9,8 +9,10 @@ package dev.naslab.api.train;
  */
 public record PassResult(double lossSum, long correct, long count) {
 
+    /** Nothing seen yet. */
     public static final PassResult EMPTY = new PassResult(0, 0, 0);
 
+    /** Mean loss per image. */
     public double loss() {
         return count == 0 ? Double.NaN : lossSum / count;
     }
@@ -20,6 +22,7 @@ public record PassResult(double lossSum, long correct, long count) {
         return count == 0 ? Double.NaN : 100.0 * correct / count;
     }
 
+    /** The sums of this pass and {@code o}. */
     public PassResult plus(PassResult o) {
         return new PassResult(lossSum + o.lossSum, correct + o.correct, count + o.count);
     }

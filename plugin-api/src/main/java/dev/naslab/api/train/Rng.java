@@ -8,6 +8,7 @@ public final class Rng {
 
     private long state;
 
+    /** A generator seeded with {@code seed}. */
     public Rng(long seed) {
         this.state = seed;
     }
@@ -19,6 +20,7 @@ public final class Rng {
         return r;
     }
 
+    /** The next 64 random bits. */
     public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -39,6 +41,7 @@ public final class Rng {
         return (int) Math.floorMod(nextLong(), (long) bound);
     }
 
+    /** A uniformly drawn boolean. */
     public boolean nextBoolean() {
         return nextLong() < 0;
     }

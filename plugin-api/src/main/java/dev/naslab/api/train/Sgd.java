@@ -65,10 +65,12 @@ public final class Sgd implements Stateful {
         return buffers.get(name);
     }
 
+    /** The momentum factor. */
     public float momentum() {
         return momentum;
     }
 
+    /** The L2 weight decay. */
     public float weightDecay() {
         return weightDecay;
     }

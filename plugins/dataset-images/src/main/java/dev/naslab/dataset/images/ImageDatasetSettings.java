@@ -1,5 +1,6 @@
 package dev.naslab.dataset.images;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 
 /**
@@ -19,8 +20,13 @@ import dev.naslab.api.SettingException;
  *                     (off); the reference uses 4 for CIFAR
  * @param flip         random horizontal flips; default false
  */
-public record ImageDatasetSettings(String path, Double trainPortion, Integer trainLimit, Integer testLimit,
-        Integer cropPadding, Boolean flip) {
+public record ImageDatasetSettings(
+        @Setting("folder with the dataset's files, or sample for the bundled Fashion-MNIST sample; left out: $NASLAB_DATA/<id>, else /usr/share/datasets/<id>") String path,
+        @Setting("share of the training set used to train weights; the rest (by index) is the validation split") Double trainPortion,
+        @Setting("use only this many training images (a subset drawn with the trial's seed)") Integer trainLimit,
+        @Setting("use only the first this many test images") Integer testLimit,
+        @Setting("random-crop augmentation after zero padding by this many pixels") Integer cropPadding,
+        @Setting("random horizontal flips") Boolean flip) {
 
     /** These settings with {@code path} replaced (the folder the data was found in). */
     ImageDatasetSettings withPath(String folder) {

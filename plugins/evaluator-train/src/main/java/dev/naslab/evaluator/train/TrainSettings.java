@@ -1,5 +1,6 @@
 package dev.naslab.evaluator.train;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 
 /**
@@ -20,9 +21,18 @@ import dev.naslab.api.SettingException;
  * @param cutout      cutout length in pixels on training batches (the DARTS recipe uses 16 on
  *                    CIFAR); default 0 (off)
  */
-public record TrainSettings(Integer epochs, Integer batchSize, Double lr, Double lrMin, Double momentum,
-        Double weightDecay, Double gradClip, Boolean augment, Double auxiliaryWeight, Double dropPath,
-        Integer cutout) {
+public record TrainSettings(
+        @Setting("training epochs over train+valid") Integer epochs,
+        @Setting("batch size") Integer batchSize,
+        @Setting("initial learning rate, cosine to lr_min") Double lr,
+        @Setting("final learning rate") Double lr_min,
+        @Setting("SGD momentum") Double momentum,
+        @Setting("weight decay") Double weightDecay,
+        @Setting("global gradient-norm clip") Double gradClip,
+        @Setting("use the dataset's augmentation (crop/flip settings)") Boolean augment,
+        @Setting("weight of the auxiliary head's loss, added to the main loss (the DARTS recipe uses 0.4)") Double auxiliaryWeight,
+        @Setting("final drop-path probability, ramped linearly from 0 over the epochs (p = drop_path · epoch / epochs; the DARTS recipe uses 0.2)") Double dropPath,
+        @Setting("cutout length in pixels on training batches (the DARTS recipe uses 16 on CIFAR)") Integer cutout) {
 
     public TrainSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 10 : epochs);

@@ -1,5 +1,6 @@
 package dev.naslab.optimizer.darts;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 
 /**
@@ -21,9 +22,21 @@ import dev.naslab.api.SettingException;
  *                        of DARTS-PT's fix-α variant)
  * @param checkpointEvery checkpoint every this many epochs; default 10
  */
-public record DartsSettings(Integer epochs, Integer batchSize, Double lr, Double lrMin, Double momentum,
-        Double weightDecay, Double gradClip, Double archLr, Double archBeta1, Double archBeta2, Double archWeightDecay,
-        String order, Boolean trainAlpha, Integer checkpointEvery) {
+public record DartsSettings(
+        @Setting("search epochs") Integer epochs,
+        @Setting("batch size of train and validation batches") Integer batchSize,
+        @Setting("weight learning rate at epoch 0 (cosine to lr_min)") Double lr,
+        @Setting("final weight learning rate") Double lr_min,
+        @Setting("SGD momentum") Double momentum,
+        @Setting("SGD weight decay") Double weightDecay,
+        @Setting("global gradient-norm clip of the weights") Double gradClip,
+        @Setting("Adam learning rate of α") Double archLr,
+        @Setting("Adam β1") Double archBeta1,
+        @Setting("Adam β2") Double archBeta2,
+        @Setting("Adam weight decay of α") Double archWeightDecay,
+        @Setting("first (ξ = 0, default) or second (unrolled, ξ = current lr)") String order,
+        @Setting("train α (default true); false keeps α ≡ 0 (uniform mixing: the supernets of DARTS-PT's fix-α variant)") Boolean trainAlpha,
+        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
 
     public DartsSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);

@@ -1,5 +1,6 @@
 package dev.naslab.optimizer.sdarts;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 
 /**
@@ -24,9 +25,23 @@ import dev.naslab.api.SettingException;
  *                        default 0.3
  * @param attackSteps     PGD steps of the adversarial attack (step 2ε/steps); default 7
  */
-public record SdartsSettings(Integer epochs, Integer batchSize, Double lr, Double lrMin, Double momentum,
-        Double weightDecay, Double gradClip, Double archLr, Double archBeta1, Double archBeta2, Double archWeightDecay,
-        String order, Integer checkpointEvery, String perturbation, Double epsilon, Integer attackSteps) {
+public record SdartsSettings(
+        @Setting("search epochs") Integer epochs,
+        @Setting("batch size of train and validation batches") Integer batchSize,
+        @Setting("weight learning rate at epoch 0 (cosine to lr_min)") Double lr,
+        @Setting("final weight learning rate") Double lr_min,
+        @Setting("SGD momentum") Double momentum,
+        @Setting("SGD weight decay") Double weightDecay,
+        @Setting("global gradient-norm clip of the weights") Double gradClip,
+        @Setting("Adam learning rate of α") Double archLr,
+        @Setting("Adam β1") Double archBeta1,
+        @Setting("Adam β2") Double archBeta2,
+        @Setting("Adam weight decay of α") Double archWeightDecay,
+        @Setting("α step: first (default) or second (unrolled), as DARTS") String order,
+        @Setting("checkpoint every this many epochs") Integer checkpointEvery,
+        @Setting("random (SDARTS-RS) or adversarial (SDARTS-ADV)") String perturbation,
+        @Setting("final radius ε of the L∞ ball; ε ramps 0.03 → epsilon over the epochs") Double epsilon,
+        @Setting("PGD steps of the adversarial attack (step 2ε/steps)") Integer attackSteps) {
 
     public SdartsSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);

@@ -1,5 +1,6 @@
 package dev.naslab.optimizer.sgas;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 
 /**
@@ -27,10 +28,25 @@ import dev.naslab.api.SettingException;
  * @param batchIncrease   images added to the batch after each decision; default 8
  * @param postTrain       epochs after the last decision, before the final one; default 5
  */
-public record SgasSettings(Integer batchSize, Double lr, Double lrMin, Double momentum, Double weightDecay,
-        Double gradClip, Double archLr, Double archBeta1, Double archBeta2, Double archWeightDecay, String order,
-        Integer checkpointEvery, Integer criterion, Integer warmupDecEpoch, Integer decisionFreq, Integer historySize,
-        Integer batchIncrease, Integer postTrain) {
+public record SgasSettings(
+        @Setting("batch size at the start") Integer batchSize,
+        @Setting("weight learning rate at epoch 0 (cosine to lr_min over the derived epochs)") Double lr,
+        @Setting("final weight learning rate") Double lr_min,
+        @Setting("SGD momentum") Double momentum,
+        @Setting("SGD weight decay") Double weightDecay,
+        @Setting("global gradient-norm clip of the weights") Double gradClip,
+        @Setting("Adam learning rate of α") Double archLr,
+        @Setting("Adam β1") Double archBeta1,
+        @Setting("Adam β2") Double archBeta2,
+        @Setting("Adam weight decay of α") Double archWeightDecay,
+        @Setting("α step: first (default) or second, as DARTS") String order,
+        @Setting("checkpoint every this many epochs") Integer checkpointEvery,
+        @Setting("SGAS criterion: 1 (importance × certainty) or 2 (× stability)") Integer criterion,
+        @Setting("epochs before the first decision") Integer warmupDecEpoch,
+        @Setting("epochs between decisions") Integer decisionFreq,
+        @Setting("epochs of q kept for the stability of criterion 2") Integer historySize,
+        @Setting("images added to the batch after each decision") Integer batchIncrease,
+        @Setting("epochs after the last decision, before the final one") Integer postTrain) {
 
     public SgasSettings {
         batchSize = SettingException.positive("batch_size", batchSize == null ? 64 : batchSize);

@@ -1,5 +1,6 @@
 package dev.naslab.selector.perturbation;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +25,18 @@ import java.util.Map;
  * @param epsilon     radius of that perturbation, fixed while tuning; default 0.3 (the reference's)
  * @param attackSteps PGD steps of the adversarial perturbation; default 7
  */
-public record PerturbationSettings(String criterion, Integer tuneEpochs, Boolean tuneAlpha, Double tuneLr,
-        Double momentum, Double weightDecay, Double gradClip, Map<String, List<Integer>> edgeOrder,
-        String perturbation, Double epsilon, Integer attackSteps) {
+public record PerturbationSettings(
+        @Setting("accuracy (keep the op whose masking lowers validation accuracy most) or loss (… raises validation loss most)") String criterion,
+        @Setting("epochs of supernet tuning between two decisions (the reference's proj_intv)") Integer tuneEpochs,
+        @Setting("keep training α with Adam while tuning") Boolean tuneAlpha,
+        @Setting("constant weight learning rate while tuning") Double tuneLr,
+        @Setting("SGD momentum while tuning") Double momentum,
+        @Setting("SGD weight decay while tuning") Double weightDecay,
+        @Setting("global gradient-norm clip while tuning") Double gradClip,
+        @Setting("explicit order of op decisions per cell type, e.g. {cell: [4, 0, 5, 2, 3, 1]}") Map<String, List<Integer>> edgeOrder,
+        @Setting("perturb the mixing weights of the tuning's weight steps as SDARTS does: none (default), random or adversarial (the DARTS-PT code tunes an SDARTS supernet this way)") String perturbation,
+        @Setting("radius of that perturbation, fixed while tuning") Double epsilon,
+        @Setting("PGD steps of the adversarial perturbation") Integer attackSteps) {
 
     public PerturbationSettings {
         criterion = SettingException.oneOf("criterion", criterion == null ? "accuracy" : criterion, "accuracy", "loss");

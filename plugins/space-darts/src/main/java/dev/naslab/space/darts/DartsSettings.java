@@ -1,5 +1,6 @@
 package dev.naslab.space.darts;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +16,12 @@ import java.util.Map;
  * @param evalChannels C of the discrete network trained by evaluators; default 36
  * @param evalLayers   cells of the discrete network; default 20
  */
-public record DartsSettings(Integer channels, Integer layers, Object ops, Integer evalChannels, Integer evalLayers) {
+public record DartsSettings(
+        @Setting("C of the search supernet's first cells (doubled at each reduction)") Integer channels,
+        @Setting("cells of the search supernet") Integer layers,
+        @Setting("candidate ops: a named set (darts: 8 with none; s5: 7 without; s1-s4: RobustDARTS) or a list of op names") Object ops,
+        @Setting("C of the discrete network trained by evaluators") Integer evalChannels,
+        @Setting("cells of the discrete network") Integer evalLayers) {
 
     public DartsSettings {
         channels = SettingException.positive("channels", channels == null ? 16 : channels);

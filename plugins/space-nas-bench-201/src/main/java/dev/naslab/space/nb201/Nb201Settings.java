@@ -1,5 +1,6 @@
 package dev.naslab.space.nb201;
 
+import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
 
 /**
@@ -9,7 +10,9 @@ import dev.naslab.api.SettingException;
  *                      default 16
  * @param cellsPerStage search cells per stage (N); default 5
  */
-public record Nb201Settings(Integer channels, Integer cellsPerStage) {
+public record Nb201Settings(
+        @Setting("channels of the first stage (doubled at each of the two reductions)") Integer channels,
+        @Setting("search cells per stage (N)") Integer cellsPerStage) {
 
     public Nb201Settings {
         channels = SettingException.positive("channels", channels == null ? 16 : channels);
