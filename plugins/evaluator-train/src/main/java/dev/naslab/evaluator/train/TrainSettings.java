@@ -25,7 +25,7 @@ public record TrainSettings(
         @Setting("training epochs over train+valid") Integer epochs,
         @Setting("batch size") Integer batchSize,
         @Setting("initial learning rate, cosine to lr_min") Double lr,
-        @Setting("final learning rate") Double lr_min,
+        @Setting("final learning rate") Double lrMin,
         @Setting("SGD momentum") Double momentum,
         @Setting("weight decay") Double weightDecay,
         @Setting("global gradient-norm clip") Double gradClip,

@@ -29,7 +29,7 @@ public record SdartsSettings(
         @Setting("search epochs") Integer epochs,
         @Setting("batch size of train and validation batches") Integer batchSize,
         @Setting("weight learning rate at epoch 0 (cosine to lr_min)") Double lr,
-        @Setting("final weight learning rate") Double lr_min,
+        @Setting("final weight learning rate") Double lrMin,
         @Setting("SGD momentum") Double momentum,
         @Setting("SGD weight decay") Double weightDecay,
         @Setting("global gradient-norm clip of the weights") Double gradClip,

@@ -31,7 +31,7 @@ import dev.naslab.api.SettingException;
 public record SgasSettings(
         @Setting("batch size at the start") Integer batchSize,
         @Setting("weight learning rate at epoch 0 (cosine to lr_min over the derived epochs)") Double lr,
-        @Setting("final weight learning rate") Double lr_min,
+        @Setting("final weight learning rate") Double lrMin,
         @Setting("SGD momentum") Double momentum,
         @Setting("SGD weight decay") Double weightDecay,
         @Setting("global gradient-norm clip of the weights") Double gradClip,
