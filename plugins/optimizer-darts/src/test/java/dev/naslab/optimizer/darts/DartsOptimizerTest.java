@@ -1,5 +1,6 @@
 package dev.naslab.optimizer.darts;
 
+import dev.naslab.testkit.TestSearchState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -152,7 +153,7 @@ class DartsOptimizerTest {
         try (NDManager m = NDManager.newBaseManager(); Supernet net = tiny(m)) {
             DartsOptimizer opt = new DartsOptimizer();
             DartsSettings s = settings("first", true);
-            TestState state = new TestState(net, m);
+            TestSearchState state = new TestSearchState(net, m);
             opt.begin(state, s);
             float[] before = net.arch().alpha("cell").toFloatArray();
             opt.step(state, s, batch(m, 1), batch(m, 2));
@@ -166,7 +167,7 @@ class DartsOptimizerTest {
                 moved++;
             }
             assertEquals(30, moved);
-            assertTrue(state.metrics.containsKey("train_loss"));
+            assertTrue(state.metrics().containsKey("train_loss"));
         }
     }
 
@@ -175,7 +176,7 @@ class DartsOptimizerTest {
         try (NDManager m = NDManager.newBaseManager(); Supernet net = tiny(m)) {
             DartsOptimizer opt = new DartsOptimizer();
             DartsSettings s = settings("first", false);
-            TestState state = new TestState(net, m);
+            TestSearchState state = new TestSearchState(net, m);
             opt.begin(state, s);
             NDArray w = net.params().weights().values().iterator().next();
             float[] w0 = w.toFloatArray();

@@ -1,5 +1,6 @@
 package dev.naslab.optimizer.sdarts;
 
+import dev.naslab.testkit.TestSearchState;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -55,7 +56,7 @@ class SdartsOptimizerTest {
     void alphaNeverSeesThePerturbationButTheWeightsDo(String kind) {
         try (NDManager m = NDManager.newBaseManager(); Supernet a = tiny(m); Supernet b = tiny(m)) {
             // a: one SDARTS step; b: the same alpha step alone, then a plain weight step
-            TestState sa = new TestState(a, m);
+            TestSearchState sa = new TestSearchState(a, m);
             SdartsOptimizer opt = new SdartsOptimizer();
             opt.begin(sa, settings(kind));
             opt.step(sa, settings(kind), batch(m, 1), batch(m, 2));
@@ -72,9 +73,9 @@ class SdartsOptimizerTest {
                 differ |= wa[i] != wb[i];
             }
             assertTrue(differ, "the weight step saw perturbed mixing weights");
-            assertEquals(0.03, sa.metrics.get("epsilon"), 1e-9);
+            assertEquals(0.03, sa.metrics().get("epsilon"), 1e-9);
             if (kind.equals("adversarial")) {
-                assertTrue(sa.metrics.containsKey("attack_kept"), sa.metrics.toString());
+                assertTrue(sa.metrics().containsKey("attack_kept"), sa.metrics().toString());
             }
         }
     }

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.naslab.api.Progress;
-import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.Architecture;
@@ -15,15 +13,13 @@ import dev.naslab.api.model.Edge;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.select.SelectionContext;
+import dev.naslab.testkit.TestSelectionContext;
 import dev.naslab.api.train.PassResult;
 import dev.naslab.api.train.Rng;
-import dev.naslab.api.train.Stateful;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -52,92 +48,23 @@ class PerturbationSelectorTest {
         }
     }
 
-    static final class ToyContext implements SelectionContext {
-        final ToySupernet net;
-        final NDManager m;
-        final Path dir;
-        int evaluations;
+    /** The kit's selection context over the weightless supernet, scored by {@link #score}. */
+    static TestSelectionContext context(NDManager m, Path dir) {
+        return new TestSelectionContext(new ToySupernet(m), null, 1, 0, dir, m).scoreWith(PerturbationSelectorTest::score);
+    }
 
-        ToyContext(NDManager m, Path dir) {
-            this.m = m;
-            this.net = new ToySupernet(m);
-            this.dir = dir;
-        }
-
-        @Override
-        public Supernet supernet() {
-            return net;
-        }
-
-        @Override
-        public DataSplits data() {
-            return null;
-        }
-
-        @Override
-        public int batchSize() {
-            return 1;
-        }
-
-        @Override
-        public NDManager manager() {
-            return m;
-        }
-
-        @Override
-        public long seed() {
-            return 0;
-        }
-
-        @Override
-        public Rng rng() {
-            return new Rng(0);
-        }
-
-        @Override
-        public Path workDir() {
-            return dir;
-        }
-
-        @Override
-        public Progress progress() {
-            return Progress.NONE;
-        }
-
-        @Override
-        public PassResult evaluateValid() {
-            evaluations++;
-            try (NDManager pass = m.newSubManager()) {
-                float[] w = net.arch().mixingWeights(pass).matrix("normal").toFloatArray();
-                double score = 0;
-                for (int e = 0; e < 5; e++) {
-                    for (int k = 0; k < 3; k++) {
-                        score += w[e * 3 + k] * VALUE[e][k];
-                    }
+    /** Accuracy (50 + score) % and loss 10 - score over a million samples, score = Σ weight × VALUE. */
+    static PassResult score(Supernet net) {
+        try (NDManager pass = net.arch().alpha("normal").getManager().newSubManager()) {
+            float[] w = net.arch().mixingWeights(pass).matrix("normal").toFloatArray();
+            double score = 0;
+            for (int e = 0; e < 5; e++) {
+                for (int k = 0; k < 3; k++) {
+                    score += w[e * 3 + k] * VALUE[e][k];
                 }
-                // a million samples: accuracy (50 + score) %, loss 10 - score
-                long n = 1_000_000;
-                return new PassResult(n * (10 - score), Math.round((50 + score) / 100 * n), n);
             }
-        }
-
-        @Override
-        public boolean restoreSearchState(String name, Stateful target) {
-            return false;
-        }
-
-        @Override
-        public void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters) {
-        }
-
-        @Override
-        public Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra) {
-            return Optional.empty();
-        }
-
-        @Override
-        public String format(Architecture architecture) {
-            return architecture.toString();
+            long n = 1_000_000;
+            return new PassResult(n * (10 - score), Math.round((50 + score) / 100 * n), n);
         }
     }
 
@@ -148,7 +75,7 @@ class PerturbationSelectorTest {
     @Test
     void keepsStrongOpsThenDropsTheWeakestInputOfEachNode(@TempDir Path dir) throws Exception {
         try (NDManager m = NDManager.newBaseManager()) {
-            ToyContext ctx = new ToyContext(m, dir);
+            TestSelectionContext ctx = context(m, dir);
             Architecture a = new PerturbationSelector().select(ctx, settings("loss", Map.of("normal",
                     List.of(4, 0, 3, 2, 1))));
             // e0 keeps b (3 > 1), e1 keeps a, e2 keeps a (5 > 4), e3 keeps b, e4 ties a/b -> first (a);
@@ -160,14 +87,14 @@ class PerturbationSelectorTest {
             assertTrue(lines.get(5).contains("\"kind\":\"topology\"") && lines.get(5).contains("\"dropped\":[3]"),
                     lines.get(5));
             // 'none' reuses the unmasked score: 5 op decisions x (1 unmasked + 2 masked) + 3 edge removals
-            assertEquals(5 * 3 + 3, ctx.evaluations);
+            assertEquals(5 * 3 + 3, ctx.evaluations());
         }
     }
 
     @Test
     void anUnknownEdgeOrderIsRejected(@TempDir Path dir) {
         try (NDManager m = NDManager.newBaseManager()) {
-            ToyContext ctx = new ToyContext(m, dir);
+            TestSelectionContext ctx = context(m, dir);
             IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
                     () -> new PerturbationSelector().select(ctx, settings("accuracy", Map.of("normal", List.of(0, 1)))));
             assertTrue(e.getMessage().contains("must list each of its 5 edges"), e.getMessage());
