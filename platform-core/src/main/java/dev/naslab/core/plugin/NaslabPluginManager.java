@@ -14,6 +14,7 @@ import org.pf4j.CompoundPluginRepository;
 import org.pf4j.DefaultPluginManager;
 import org.pf4j.DevelopmentPluginLoader;
 import org.pf4j.DevelopmentPluginRepository;
+import org.pf4j.DefaultPluginLoader;
 import org.pf4j.JarPluginLoader;
 import org.pf4j.PluginClassLoader;
 import org.pf4j.PluginDescriptor;
@@ -71,6 +72,13 @@ final class NaslabPluginManager extends DefaultPluginManager {
                         return new SharedFirstClassLoader(pluginManager, d, getClass().getClassLoader());
                     }
                 }, this::isDevelopment)
+                .add(new DefaultPluginLoader(this) {
+                    // a plugin folder (or an expanded zip): classes/ and its own libraries in lib/
+                    @Override
+                    protected PluginClassLoader createPluginClassLoader(Path path, PluginDescriptor d) {
+                        return new SharedFirstClassLoader(pluginManager, d, getClass().getClassLoader());
+                    }
+                }, this::isNotDevelopment)
                 .add(new JarPluginLoader(this) {
                     @Override
                     public ClassLoader loadPlugin(Path path, PluginDescriptor d) {
@@ -82,7 +90,11 @@ final class NaslabPluginManager extends DefaultPluginManager {
                 }, this::isNotDevelopment);
     }
 
-    /** The jars of the plugins folders that pass {@link PluginJarCheck}; one warning per reject. */
+    /**
+     * The plugins of the plugins folders: jars that pass {@link PluginJarCheck}, and plugins with
+     * libraries of their own in PF4J's layout ({@code plugin.properties}, {@code classes/},
+     * {@code lib/*.jar}) as a folder or a {@code .zip} (expanded next to it); one warning per reject.
+     */
     private final class CheckedJarRepository extends BasePluginRepository {
 
         CheckedJarRepository(List<Path> roots) {
@@ -99,14 +111,15 @@ final class NaslabPluginManager extends DefaultPluginManager {
                 }
                 List<Path> jars;
                 try (Stream<Path> s = Files.list(root)) {
-                    jars = s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+                    jars = new ArrayList<>(s.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList());
                 } catch (IOException e) {
                     warnings.add("cannot list plugins folder " + root + ": " + e.getMessage());
                     continue;
                 }
+                jars.addAll(folderPlugins(root));
                 for (Path jar : jars) {
                     String[] id = new String[1];
-                    var problem = PluginJarCheck.problem(jar, id);
+                    var problem = Files.isDirectory(jar) ? folderProblem(jar, id) : PluginJarCheck.problem(jar, id);
                     if (problem.isPresent()) {
                         warnings.add("skipping plugin " + jar + ": " + problem.get());
                     } else if (seen.containsKey(id[0])) {
@@ -119,6 +132,49 @@ final class NaslabPluginManager extends DefaultPluginManager {
                 }
             }
             return ok;
+        }
+
+        /** Zips expanded to folders, and folders with a plugin.properties. */
+        private List<Path> folderPlugins(Path root) {
+            List<Path> out = new ArrayList<>();
+            try (Stream<Path> s = Files.list(root)) {
+                for (Path p : s.sorted().toList()) {
+                    if (p.getFileName().toString().endsWith(".zip")) {
+                        try {
+                            org.pf4j.util.FileUtils.expandIfZip(p);
+                        } catch (IOException e) {
+                            warnings.add("skipping plugin " + p + ": cannot expand it (" + e.getMessage() + ")");
+                        }
+                    }
+                }
+            } catch (IOException e) {
+                return out;
+            }
+            try (Stream<Path> s = Files.list(root)) {
+                s.filter(Files::isDirectory).filter(d -> Files.isRegularFile(d.resolve("plugin.properties"))).sorted()
+                        .forEach(out::add);
+            } catch (IOException e) {
+                warnings.add("cannot list plugins folder " + root + ": " + e.getMessage());
+            }
+            return out;
+        }
+
+        /** What is wrong with a plugin folder, if anything; its id goes to {@code id[0]}. */
+        private java.util.Optional<String> folderProblem(Path dir, String[] id) {
+            java.util.Properties p = new java.util.Properties();
+            try (var in = Files.newInputStream(dir.resolve("plugin.properties"))) {
+                p.load(in);
+            } catch (IOException e) {
+                return java.util.Optional.of("unreadable plugin.properties (" + e.getMessage() + ")");
+            }
+            id[0] = p.getProperty("plugin.id");
+            if (id[0] == null || id[0].isBlank()) {
+                return java.util.Optional.of("plugin.properties has no plugin.id");
+            }
+            if (!Files.isDirectory(dir.resolve("classes")) && !Files.isDirectory(dir.resolve("lib"))) {
+                return java.util.Optional.of("no classes/ or lib/ folder (PF4J's plugin layout)");
+            }
+            return java.util.Optional.empty();
         }
 
         @Override
