@@ -82,6 +82,37 @@ class SurvivalTest {
                 "the same architectures and accuracies as before the damage");
     }
 
+    @Test
+    void interruptStopsTheRunAndItsTrialsAndARerunResumes(@TempDir Path work) throws Exception {
+        Path out = work.resolve("runs");
+        Path trial = out.resolve("nas-bench-201.darts.s0");
+        List<String> cmd = new ArrayList<>(List.of(Cli.DIST.resolve("bin/naslab").toString()));
+        cmd.addAll(List.of(run(out)));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Cli.ROOT.toFile())
+                .redirectOutput(work.resolve("first.out").toFile()).redirectErrorStream(true);
+        pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
+        Process first = pb.start();
+        try {
+            waitFor(() -> Files.isDirectory(trial.resolve("search/checkpoint-0001")), 120, "a first checkpoint");
+            ProcessHandle trialJvm = first.toHandle().descendants()
+                    .filter(h -> h.info().commandLine().orElse("").contains("dev.naslab.core.trial.TrialMain"))
+                    .findFirst().orElseThrow();
+            // what Ctrl-C sends, to the coordinator alone (a terminal would signal the trial JVMs too)
+            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor());
+            assertTrue(first.waitFor(20, TimeUnit.SECONDS), "the coordinator stops");
+            for (int i = 0; i < 100 && trialJvm.isAlive(); i++) {
+                Thread.sleep(100);
+            }
+            assertFalse(trialJvm.isAlive(), "its trial JVM stops with it");
+        } finally {
+            first.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            first.destroyForcibly();
+        }
+        Cli.Result resumed = Cli.run(run(out));
+        assertEquals(0, resumed.code(), resumed.all());
+        assertTrue(Files.readAllLines(out.resolve("results.csv")).size() == 3);
+    }
+
     /** The rows without the timing columns (they differ between runs). */
     private static List<String> without(List<String> rows, int... columns) {
         List<String> out = new ArrayList<>();

@@ -13,15 +13,30 @@ public final class AtomicFiles {
     private AtomicFiles() {
     }
 
+    /**
+     * Writes {@code text} to {@code file} through a temporary sibling; on failure (a full disk) the
+     * temporary file is removed and {@code file} keeps its previous content.
+     */
     public static void writeString(Path file, String text) {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
             Files.writeString(tmp, text);
             Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // the disk may refuse even that; the original file is untouched either way
+            }
+            throw new UncheckedIOException("cannot write " + file + ": " + reason(e) + " (its previous content, if "
+                    + "any, is kept)", e);
         }
+    }
+
+    /** "No space left on device" and the like, with the exception's class when it has no message. */
+    static String reason(IOException e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
     /** Pretty JSON of {@code value}, written atomically. */
@@ -40,7 +55,7 @@ public final class AtomicFiles {
             Files.writeString(file, Mappers.JSON.writeValueAsString(value) + "\n",
                     java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot append to " + file + ": " + reason(e), e);
         }
     }
 }

@@ -1,0 +1,36 @@
+package dev.naslab.core.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AtomicFilesTest {
+
+    @Test
+    void aFullDiskIsSaidPlainly() {
+        Path full = Path.of("/dev/full"); // every write fails with ENOSPC (Linux)
+        Assumptions.assumeTrue(Files.exists(full), "needs Linux's /dev/full");
+        UncheckedIOException e = assertThrows(UncheckedIOException.class,
+                () -> AtomicFiles.appendJsonLine(full, Map.of("epoch", 1)));
+        assertEquals("cannot append to /dev/full: No space left on device", e.getMessage());
+    }
+
+    @Test
+    void aFailedWriteKeepsThePreviousContentAndLeavesNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("result.json");
+        AtomicFiles.writeString(file, "old");
+        Files.createDirectory(dir.resolve("result.json.tmp")); // the temporary file cannot be written
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> AtomicFiles.writeString(file, "new"));
+        assertTrue(e.getMessage().startsWith("cannot write " + file + ": "), e.getMessage());
+        assertTrue(e.getMessage().endsWith("(its previous content, if any, is kept)"), e.getMessage());
+        assertEquals("old", Files.readString(file));
+    }
+}
