@@ -9,7 +9,9 @@ import java.util.List;
  * topology step, the DARTS space); a round is decided at the start of epoch t when
  * {@code t % I == 0 or t == T−1}. The tuning after the last round cannot change the architecture
  * and is skipped. Where the reference's rule yields fewer than R decision epochs (I = 1 on
- * NAS-Bench-201 leaves the last edge undecided there), the remaining rounds follow at once.
+ * NAS-Bench-201 leaves the last edge undecided there; the reference then takes argmax α after its
+ * remaining tuning epochs), naslab tunes those remaining epochs too and then decides the remaining
+ * rounds by perturbation, one after the other.
  */
 final class DecisionSchedule {
 
@@ -31,6 +33,12 @@ final class DecisionSchedule {
         }
         for (int r = 0; r + 1 < decisionEpochs.size(); r++) {
             gaps[r] = decisionEpochs.get(r + 1) - decisionEpochs.get(r);
+        }
+        if (decisionEpochs.size() < rounds && !decisionEpochs.isEmpty()) {
+            // the reference trains the rest of its tuning epochs after its last decision and only then
+            // settles the remaining edges (by argmax α): keep that gap before naslab's extra rounds
+            int last = decisionEpochs.size() - 1;
+            gaps[last] = totalEpochs - decisionEpochs.get(last);
         }
     }
 

@@ -28,11 +28,13 @@ class DecisionScheduleTest {
     }
 
     @Test
-    void intervalOneStillDecidesEveryEdge() {
-        // the reference's rule gives only 5 decision epochs for 6 edges; the 6th follows at once
+    void intervalOneStillDecidesEveryEdgeAfterTheReferencesLastEpoch() {
+        // the reference's rule gives only 5 decision epochs for 6 edges (t = 0..4 of T = 5) and trains
+        // epoch 4 after the 5th decision before its last edge is settled: the 6th comes after that epoch
         DecisionSchedule s = new DecisionSchedule(6, 1, false);
         assertEquals(List.of(0, 1, 2, 3, 4), s.decisionEpochs());
-        assertEquals(List.of(1, 1, 1, 1, 0, 0), gaps(s, 6));
+        assertEquals(List.of(1, 1, 1, 1, 1, 0), gaps(s, 6));
+        assertEquals(5, s.tunedEpochs());
     }
 
     @Test
