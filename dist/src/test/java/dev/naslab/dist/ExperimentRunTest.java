@@ -83,6 +83,20 @@ class ExperimentRunTest {
         assertTrue(r.out().contains("search"), r.out());
     }
 
+    @Test
+    void perturbationCanScoreOnAugmentedValidationData(@TempDir Path work) throws Exception {
+        Path out = work.resolve("runs");
+        List<String> args = new java.util.ArrayList<>(List.of(reduced(out, "pytorch")));
+        args.addAll(List.of("--set", "dataset.crop_padding=2",
+                "--set", "dataset.flip=true", "--set", "selection=[{use: perturbation, tune_epochs: 0, score_data: augmented}]"));
+        Cli.Result r = Cli.run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.all());
+        List<String> decisions = Files.readAllLines(out.resolve("nas-bench-201.darts.s0/select-perturbation/decisions.jsonl"));
+        assertEquals(6, decisions.size(), decisions.toString());
+        assertTrue(Files.readString(out.resolve("experiment.yaml")).contains("score_data: \"augmented\"")
+                || Files.readString(out.resolve("experiment.yaml")).contains("score_data: augmented"));
+    }
+
     static void deleteTree(Path p) throws Exception {
         if (!Files.exists(p)) {
             return;

@@ -29,6 +29,8 @@ final class HostSelectionContext implements SelectionContext {
     private final int batchSize;
     private final long seed;
     private final Rng rng;
+    /** Order and augmentation of augmented scoring passes, apart from the selector's own generator. */
+    private final Rng scoreRng;
     private final Path workDir;
     private final Progress progress;
     private final SupernetCheckpoint.Loaded search;
@@ -47,6 +49,7 @@ final class HostSelectionContext implements SelectionContext {
         this.batchSize = batchSize;
         this.seed = seed;
         this.rng = rng;
+        this.scoreRng = Rng.derive(seed, "score-data");
         this.workDir = workDir;
         this.progress = progress;
         this.search = search;
@@ -99,6 +102,26 @@ final class HostSelectionContext implements SelectionContext {
         return Passes.evaluate(supernet, data.valid(), batchSize, true, root);
     }
 
+    /** Augmented scoring: a fresh random order over the whole split and the training augmentation. */
+    @Override
+    public PassResult evaluateValid(dev.naslab.api.select.ScoreData kind) {
+        if (kind == dev.naslab.api.select.ScoreData.PLAIN) {
+            return evaluateValid();
+        }
+        dev.naslab.api.data.BatchStream order = new dev.naslab.api.data.BatchStream(data.valid().size(), batchSize,
+                scoreRng);
+        order.restartEpoch();
+        PassResult sum = PassResult.EMPTY;
+        for (int b = 0; b < order.batchesPerEpoch(); b++) {
+            try (NDManager pass = root.newSubManager();
+                    dev.naslab.api.data.Batch batch = data.valid().batch(order.next(), data.augmentation(), scoreRng,
+                            pass)) {
+                sum = sum.plus(Passes.evaluate(x -> supernet.forward(x, true), batch, true));
+            }
+        }
+        return sum;
+    }
+
     @Override
     public boolean restoreSearchState(String name, Stateful target) {
         return search.restore(name, target);
@@ -110,6 +133,7 @@ final class HostSelectionContext implements SelectionContext {
         ObjectNode c = meta.putObject("counters");
         counters.forEach(c::put);
         meta.put("rng", rng.state());
+        meta.put("rng_score", scoreRng.state());
         meta.put("seconds", seconds());
         try {
             SupernetCheckpoint.save(workDir.resolve("progress"), supernet, extra, meta);
@@ -128,6 +152,7 @@ final class HostSelectionContext implements SelectionContext {
             SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(dir, supernet);
             extra.forEach(loaded::restore);
             rng.setState(loaded.meta().get("rng").asLong());
+            scoreRng.setState(loaded.meta().path("rng_score").asLong(scoreRng.state()));
             previousSeconds = loaded.meta().path("seconds").asDouble();
             Map<String, Double> counters = new HashMap<>();
             loaded.meta().path("counters").fields().forEachRemaining(e -> counters.put(e.getKey(), e.getValue().asDouble()));

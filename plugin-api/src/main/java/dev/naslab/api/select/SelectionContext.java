@@ -48,6 +48,23 @@ public interface SelectionContext {
     PassResult evaluateValid();
 
     /**
+     * Like {@link #evaluateValid()}, reading the validation split as {@code data} says; the random
+     * order and augmentation of {@link ScoreData#AUGMENTED} come from a generator of the selection
+     * that is saved with its progress.
+     *
+     * @param data plain (the same as {@link #evaluateValid()}) or augmented
+     * @return loss and accuracy over the validation split
+     * @throws UnsupportedOperationException from hosts that can only score plainly
+     * @since 0.2
+     */
+    default PassResult evaluateValid(ScoreData data) {
+        if (data == ScoreData.PLAIN) {
+            return evaluateValid();
+        }
+        throw new UnsupportedOperationException("this host scores on plain validation data only");
+    }
+
+    /**
      * The state the search registered under {@code name} (e.g. the α optimizer), restored into
      * {@code target}; false if the search had none.
      */

@@ -179,12 +179,12 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         for (int op = 0; op < k; op++) {
             PassResult r;
             if (c.ops(e).get(op).equals("none") || row[op] == 0f) {
-                unmasked = unmasked == null ? ctx.evaluateValid() : unmasked;
+                unmasked = unmasked == null ? ctx.evaluateValid(s.scoring()) : unmasked;
                 r = unmasked;
             } else {
                 arch.mask(c.name(), e, op);
                 try {
-                    r = ctx.evaluateValid();
+                    r = ctx.evaluateValid(s.scoring());
                 } finally {
                     arch.clearMasks();
                 }
@@ -221,7 +221,7 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
             arch.maskEdge(c.name(), e);
             PassResult r;
             try {
-                r = ctx.evaluateValid();
+                r = ctx.evaluateValid(s.scoring());
             } finally {
                 arch.clearMasks();
             }

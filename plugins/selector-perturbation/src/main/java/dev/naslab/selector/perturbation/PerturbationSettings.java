@@ -24,6 +24,10 @@ import java.util.Map;
  *                    tunes an SDARTS supernet this way)
  * @param epsilon     radius of that perturbation, fixed while tuning; default 0.3 (the reference's)
  * @param attackSteps PGD steps of the adversarial perturbation; default 7
+ * @param scoreData   validation data of the scores: {@code plain} (default: every image once in split
+ *                    order without augmentation, so two scores differ only by what was masked) or
+ *                    {@code augmented} (random order and the training augmentation, as the reference
+ *                    scores through its validation loader)
  */
 public record PerturbationSettings(
         @Setting("accuracy (keep the op whose masking lowers validation accuracy most) or loss (… raises validation loss most)") String criterion,
@@ -36,7 +40,8 @@ public record PerturbationSettings(
         @Setting("explicit order of op decisions per cell type, e.g. {cell: [4, 0, 5, 2, 3, 1]}") Map<String, List<Integer>> edgeOrder,
         @Setting("perturb the mixing weights of the tuning's weight steps as SDARTS does: none (default), random or adversarial (the DARTS-PT code tunes an SDARTS supernet this way)") String perturbation,
         @Setting("radius of that perturbation, fixed while tuning") Double epsilon,
-        @Setting("PGD steps of the adversarial perturbation") Integer attackSteps) {
+        @Setting("PGD steps of the adversarial perturbation") Integer attackSteps,
+        @Setting("validation data of the scores: plain (split order, no augmentation) or augmented (random order and the training augmentation, as the reference)") String scoreData) {
 
     public PerturbationSettings {
         criterion = SettingException.oneOf("criterion", criterion == null ? "accuracy" : criterion, "accuracy", "loss");
@@ -51,6 +56,13 @@ public record PerturbationSettings(
                 "none", "random", "adversarial");
         epsilon = SettingException.range("epsilon", epsilon == null ? 0.3 : epsilon, 0, 1, true);
         attackSteps = SettingException.positive("attack_steps", attackSteps == null ? 7 : attackSteps);
+        scoreData = SettingException.oneOf("score_data", scoreData == null ? "plain" : scoreData, "plain", "augmented");
+    }
+
+    /** The scoring data as the API names it. */
+    dev.naslab.api.select.ScoreData scoring() {
+        return scoreData.equals("augmented") ? dev.naslab.api.select.ScoreData.AUGMENTED
+                : dev.naslab.api.select.ScoreData.PLAIN;
     }
 
     boolean byAccuracy() {

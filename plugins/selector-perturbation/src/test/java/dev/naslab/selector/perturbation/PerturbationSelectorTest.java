@@ -69,7 +69,7 @@ class PerturbationSelectorTest {
     }
 
     static PerturbationSettings settings(String criterion, Map<String, List<Integer>> order) {
-        return new PerturbationSettings(criterion, 0, false, null, null, null, null, order, null, null, null);
+        return new PerturbationSettings(criterion, 0, false, null, null, null, null, order, null, null, null, null);
     }
 
     @Test
