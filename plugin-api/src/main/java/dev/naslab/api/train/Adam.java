@@ -12,6 +12,10 @@ import java.util.Map;
  * Adam with L2 weight decay added to the gradient ({@code torch.optim.Adam} semantics), used for
  * α: lr 3e-4, betas (0.5, 0.999), weight decay 1e-3 in DARTS.
  *
+ * <p>Its saved state ({@link #stateScalars}) includes the hyper-parameters (since 0.2), and
+ * {@link #loadState} restores them: a selector that continues the search's α optimizer continues it
+ * with the search's settings.
+ *
  * <p>Rows of a parameter can be frozen ({@link #freezeRows}): their values and moments no longer
  * change, as if they had no gradient at all (SGAS freezes the α of decided edges; PyTorch's Adam
  * skips parameters whose gradient is absent, so neither momentum nor weight decay moves them).
@@ -19,11 +23,11 @@ import java.util.Map;
 public final class Adam implements Stateful {
 
     private final Map<String, NDArray> params;
-    private final float lr;
-    private final float beta1;
-    private final float beta2;
-    private final float eps;
-    private final float weightDecay;
+    private float lr;
+    private float beta1;
+    private float beta2;
+    private float eps;
+    private float weightDecay;
     private final NDManager manager;
     private final Map<String, NDArray> m = new LinkedHashMap<>();
     private final Map<String, NDArray> v = new LinkedHashMap<>();
@@ -142,10 +146,26 @@ public final class Adam implements Stateful {
         return out;
     }
 
+    /**
+     * The learning rate, as constructed or restored with a saved state.
+     *
+     * @return the learning rate
+     * @since 0.2
+     */
+    public float lr() {
+        return lr;
+    }
+
     @Override
     public Map<String, Double> stateScalars() {
         Map<String, Double> out = new LinkedHashMap<>();
         steps.forEach((k, s) -> out.put("step/" + k, (double) s));
+        // the hyper-parameters travel with the state: whoever restores it continues the same optimizer
+        out.put("hyper/lr", (double) lr);
+        out.put("hyper/beta1", (double) beta1);
+        out.put("hyper/beta2", (double) beta2);
+        out.put("hyper/eps", (double) eps);
+        out.put("hyper/weight_decay", (double) weightDecay);
         frozen.forEach((k, rows) -> rows.forEach(r -> out.put("frozen/" + k + "/" + r, 1.0)));
         return out;
     }
@@ -163,6 +183,15 @@ public final class Adam implements Stateful {
         scalars.forEach((name, s) -> {
             if (name.startsWith("step/")) {
                 steps.put(name.substring(5), s.intValue());
+            } else if (name.startsWith("hyper/")) {
+                switch (name.substring(6)) {
+                    case "lr" -> lr = s.floatValue();
+                    case "beta1" -> beta1 = s.floatValue();
+                    case "beta2" -> beta2 = s.floatValue();
+                    case "eps" -> eps = s.floatValue();
+                    case "weight_decay" -> weightDecay = s.floatValue();
+                    default -> { }
+                }
             } else if (name.startsWith("frozen/")) {
                 int slash = name.lastIndexOf('/');
                 freezeRows(name.substring(7, slash), Integer.parseInt(name.substring(slash + 1)));

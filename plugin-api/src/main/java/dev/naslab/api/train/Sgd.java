@@ -20,6 +20,7 @@ public final class Sgd implements Stateful {
     private final float weightDecay;
     private final NDManager manager;
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
+    private float baseLr = Float.NaN;
 
     /**
      * @param params  the weights to update, by name
@@ -30,6 +31,29 @@ public final class Sgd implements Stateful {
         this.momentum = momentum;
         this.weightDecay = weightDecay;
         this.manager = manager.newSubManager();
+    }
+
+    /**
+     * Records the schedule's initial learning rate with this optimizer's state (a search does, for
+     * selectors that derive their own rate from it); returns this optimizer.
+     *
+     * @param lr the learning rate of the first step
+     * @return this optimizer
+     * @since 0.2
+     */
+    public Sgd withBaseLr(float lr) {
+        this.baseLr = lr;
+        return this;
+    }
+
+    /**
+     * The initial learning rate recorded by {@link #withBaseLr}, NaN if none was.
+     *
+     * @return the rate, or NaN
+     * @since 0.2
+     */
+    public float baseLr() {
+        return baseLr;
     }
 
     /** One update with learning rate {@code lr} from the gradients of the last backward pass. */
@@ -81,7 +105,15 @@ public final class Sgd implements Stateful {
     }
 
     @Override
+    public Map<String, Double> stateScalars() {
+        return Float.isNaN(baseLr) ? Map.of() : Map.of("hyper/base_lr", (double) baseLr);
+    }
+
+    @Override
     public void loadState(Map<String, TensorData> tensors, Map<String, Double> scalars) {
+        if (scalars.containsKey("hyper/base_lr")) {
+            baseLr = scalars.get("hyper/base_lr").floatValue();
+        }
         buffers.values().forEach(NDArray::close);
         buffers.clear();
         tensors.forEach((name, t) -> {

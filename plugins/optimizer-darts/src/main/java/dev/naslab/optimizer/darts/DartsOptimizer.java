@@ -22,8 +22,8 @@ import org.pf4j.Extension;
 @Extension
 public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
 
-    static final String WEIGHTS = "weights";
-    static final String ALPHA = "alpha";
+    static final String WEIGHTS = dev.naslab.api.search.SearchStates.WEIGHT_OPTIMIZER;
+    static final String ALPHA = dev.naslab.api.search.SearchStates.ALPHA_OPTIMIZER;
 
     @Override
     public String id() {
@@ -49,7 +49,7 @@ public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
     public void begin(SearchState state, DartsSettings s) {
         Supernet net = state.supernet();
         state.register(WEIGHTS, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()));
+                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
         if (s.trainAlpha()) {
             state.register(ALPHA, new Adam(net.arch().alphas(), s.archLr().floatValue(), s.archBeta1().floatValue(),
                     s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(), state.manager()));

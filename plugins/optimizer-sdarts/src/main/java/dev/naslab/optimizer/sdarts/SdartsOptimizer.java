@@ -26,8 +26,8 @@ import org.pf4j.Extension;
 public final class SdartsOptimizer implements SearchOptimizer<SdartsSettings> {
 
     /** Registered under the same names as DARTS's, so selectors restore the α optimizer alike. */
-    static final String WEIGHTS = "weights";
-    static final String ALPHA = "alpha";
+    static final String WEIGHTS = dev.naslab.api.search.SearchStates.WEIGHT_OPTIMIZER;
+    static final String ALPHA = dev.naslab.api.search.SearchStates.ALPHA_OPTIMIZER;
 
     @Override
     public String id() {
@@ -53,7 +53,7 @@ public final class SdartsOptimizer implements SearchOptimizer<SdartsSettings> {
     public void begin(SearchState state, SdartsSettings s) {
         Supernet net = state.supernet();
         state.register(WEIGHTS, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()));
+                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
         state.register(ALPHA, new Adam(net.arch().alphas(), s.archLr().floatValue(), s.archBeta1().floatValue(),
                 s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(), state.manager()));
     }

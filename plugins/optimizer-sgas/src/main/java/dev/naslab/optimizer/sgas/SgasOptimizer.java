@@ -32,8 +32,8 @@ import org.pf4j.Extension;
 @Extension
 public final class SgasOptimizer implements SearchOptimizer<SgasSettings> {
 
-    static final String WEIGHTS = "weights";
-    static final String ALPHA = "alpha";
+    static final String WEIGHTS = dev.naslab.api.search.SearchStates.WEIGHT_OPTIMIZER;
+    static final String ALPHA = dev.naslab.api.search.SearchStates.ALPHA_OPTIMIZER;
     static final String HISTORY = "sgas-history";
 
     @Override
@@ -80,7 +80,7 @@ public final class SgasOptimizer implements SearchOptimizer<SgasSettings> {
     public void begin(SearchState state, SgasSettings s) {
         Supernet net = state.supernet();
         state.register(WEIGHTS, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()));
+                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
         state.register(ALPHA, new Adam(net.arch().alphas(), s.archLr().floatValue(), s.archBeta1().floatValue(),
                 s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(), state.manager()));
         state.register(HISTORY, new History(s.historySize(), state.manager()));

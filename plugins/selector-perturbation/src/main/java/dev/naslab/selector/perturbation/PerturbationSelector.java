@@ -118,6 +118,9 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         }
         DecisionSchedule schedule = new DecisionSchedule(rounds, s.tuneEpochs(), topology);
         Tuner tuner = schedule.tunedEpochs() > 0 ? new Tuner(ctx, s) : null;
+        if (tuner != null) {
+            writeTuning(ctx, s, tuner);
+        }
         Map<String, Stateful> states = tuner == null ? Map.of() : tuner.states();
         int done = 0;
         Optional<Map<String, Double>> resumed = ctx.restoreProgress(states);
@@ -143,6 +146,19 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
             ctx.saveProgress(states, Map.of("rounds_done", (double) (r + 1)));
         }
         return Derivation.derive(arch);
+    }
+
+    /** What the tuning runs with and where it came from, in {@code tuning.json} next to the decisions. */
+    private static void writeTuning(SelectionContext ctx, PerturbationSettings s, Tuner tuner) {
+        String json = String.format(java.util.Locale.ROOT, "{\"weights_lr\": %s, \"weights_lr_from\": \"%s\", "
+                + "\"alpha_lr\": %s, \"alpha_optimizer\": \"%s\"}%n", tuner.lr(), s.tuneLr() != null
+                ? "tune_lr setting" : "search lr / 10", Float.isNaN(tuner.alphaLr()) ? "null" : tuner.alphaLr(),
+                s.tuneAlpha() ? "the search's Adam, its state and hyper-parameters" : "none (fix alpha)");
+        try {
+            java.nio.file.Files.writeString(ctx.workDir().resolve("tuning.json"), json);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write " + ctx.workDir().resolve("tuning.json"), e);
+        }
     }
 
     /** One round for one cell type: an op decision while edges remain, then topology decisions. */

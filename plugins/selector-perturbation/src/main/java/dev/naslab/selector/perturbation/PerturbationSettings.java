@@ -13,7 +13,8 @@ import java.util.Map;
  * @param tuneEpochs  epochs of supernet tuning between two decisions (the reference's
  *                    {@code proj_intv}); default 5; 0 decides everything without tuning
  * @param tuneAlpha   keep training α with Adam while tuning; default true; false for DARTS-PT (fix α)
- * @param tuneLr      constant weight learning rate while tuning; default 0.0025
+ * @param tuneLr      constant weight learning rate while tuning; default: the search's initial learning
+ *                    rate / 10, as the reference (0.0025 after the usual 0.025)
  * @param momentum    SGD momentum while tuning; default 0.9
  * @param weightDecay SGD weight decay while tuning; default 3e-4
  * @param gradClip    global gradient-norm clip while tuning; default 5
@@ -33,7 +34,7 @@ public record PerturbationSettings(
         @Setting("accuracy (keep the op whose masking lowers validation accuracy most) or loss (… raises validation loss most)") String criterion,
         @Setting("epochs of supernet tuning between two decisions (the reference's proj_intv)") Integer tuneEpochs,
         @Setting("keep training α with Adam while tuning") Boolean tuneAlpha,
-        @Setting("constant weight learning rate while tuning") Double tuneLr,
+        @Setting("constant weight learning rate while tuning (default: the search's lr / 10)") Double tuneLr,
         @Setting("SGD momentum while tuning") Double momentum,
         @Setting("SGD weight decay while tuning") Double weightDecay,
         @Setting("global gradient-norm clip while tuning") Double gradClip,
@@ -47,7 +48,9 @@ public record PerturbationSettings(
         criterion = SettingException.oneOf("criterion", criterion == null ? "accuracy" : criterion, "accuracy", "loss");
         tuneEpochs = SettingException.nonNegative("tune_epochs", tuneEpochs == null ? 5 : tuneEpochs);
         tuneAlpha = tuneAlpha == null || tuneAlpha;
-        tuneLr = SettingException.range("tune_lr", tuneLr == null ? 0.0025 : tuneLr, 0, 10, true);
+        if (tuneLr != null) {
+            SettingException.range("tune_lr", tuneLr, 0, 10, true);
+        }
         momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
         weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
         gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);

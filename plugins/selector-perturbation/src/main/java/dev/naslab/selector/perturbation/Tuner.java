@@ -1,5 +1,6 @@
 package dev.naslab.selector.perturbation;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.Progress;
 import dev.naslab.api.data.Batch;
@@ -11,7 +12,9 @@ import dev.naslab.api.perturb.Perturbation;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
+import dev.naslab.api.search.SearchStates;
 import dev.naslab.api.train.Sgd;
+import dev.naslab.api.train.TensorData;
 import dev.naslab.api.train.Stateful;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +30,7 @@ final class Tuner {
     private final SelectionContext ctx;
     private final PerturbationSettings s;
     private final Sgd sgd;
+    private final float lr;
     private final Adam adam;
     private final BatchStream train;
     private final BatchStream valid;
@@ -36,9 +40,11 @@ final class Tuner {
         this.s = s;
         Supernet net = ctx.supernet();
         sgd = new Sgd(net.params().weights(), s.momentum().floatValue(), s.weightDecay().floatValue(), ctx.manager());
+        lr = s.tuneLr() != null ? s.tuneLr().floatValue() : searchLr(ctx) / 10;
         if (s.tuneAlpha()) {
+            // DARTS's α optimizer settings, replaced by the search's own when it saved them with its state
             adam = new Adam(net.arch().alphas(), 3e-4f, 0.5f, 0.999f, 1e-8f, 1e-3f, ctx.manager());
-            ctx.restoreSearchState("alpha", adam);
+            ctx.restoreSearchState(SearchStates.ALPHA_OPTIMIZER, adam);
             net.arch().setTrainable(true);
         } else {
             adam = null;
@@ -47,6 +53,37 @@ final class Tuner {
         DataSplits d = ctx.data();
         train = new BatchStream(d.train().size(), ctx.batchSize(), ctx.rng());
         valid = new BatchStream(d.valid().size(), ctx.batchSize(), ctx.rng());
+    }
+
+    /**
+     * The search's initial weight learning rate, as its weight optimizer recorded it; DARTS's 0.025
+     * (the reference's) when the search did not record one.
+     */
+    static float searchLr(SelectionContext ctx) {
+        float[] found = {Float.NaN};
+        ctx.restoreSearchState(SearchStates.WEIGHT_OPTIMIZER, new Stateful() {
+            @Override
+            public Map<String, NDArray> stateTensors() {
+                return Map.of();
+            }
+
+            @Override
+            public void loadState(Map<String, TensorData> tensors, Map<String, Double> scalars) {
+                Double v = scalars.get("hyper/base_lr");
+                found[0] = v == null ? Float.NaN : v.floatValue();
+            }
+        });
+        return Float.isNaN(found[0]) ? 0.025f : found[0];
+    }
+
+    /** The weights' learning rate while tuning. */
+    float lr() {
+        return lr;
+    }
+
+    /** The α optimizer's learning rate while tuning, NaN for fix-α. */
+    float alphaLr() {
+        return adam == null ? Float.NaN : adam.lr();
     }
 
     /** Batches per tuning epoch. */
@@ -59,7 +96,7 @@ final class Tuner {
         Map<String, Stateful> m = new LinkedHashMap<>();
         m.put("tune-weights", sgd);
         if (adam != null) {
-            m.put("alpha", adam);
+            m.put(SearchStates.ALPHA_OPTIMIZER, adam);
         }
         return m;
     }
@@ -87,7 +124,7 @@ final class Tuner {
                         BilevelSteps.alphaStep(net, adam, vb);
                     }
                 }
-                BilevelSteps.weightStep(net, sgd, s.tuneLr().floatValue(), s.gradClip().floatValue(), tb, adam != null,
+                BilevelSteps.weightStep(net, sgd, lr, s.gradClip().floatValue(), tb, adam != null,
                         perturbed(net, tb));
             }
             progress.advance(1, note);
