@@ -33,6 +33,21 @@ final class Cli {
         return run(java.util.Map.of(), args);
     }
 
+    /**
+     * Starts the launcher in the background (output to {@code log}), for tests that interrupt or kill
+     * a run; the caller waits for it and cleans up.
+     */
+    static Process start(Path log, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(DIST.resolve("bin/naslab").toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(ROOT.toFile()).redirectOutput(log.toFile())
+                .redirectErrorStream(true);
+        pb.environment().remove("NASLAB_PLUGINS");
+        pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
+        return pb.start();
+    }
+
     /** Runs with extra environment variables (e.g. {@code NASLAB_CACHE} for a test's own calibration cache). */
     static Result run(java.util.Map<String, String> env, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();

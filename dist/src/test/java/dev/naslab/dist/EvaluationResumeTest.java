@@ -38,12 +38,7 @@ class EvaluationResumeTest {
 
         Path out = work.resolve("interrupted");
         Path progress = out.resolve("nas-bench-201.darts.s0/select-magnitude/eval-train/progress/state.json");
-        List<String> cmd = new ArrayList<>(List.of(Cli.DIST.resolve("bin/naslab").toString()));
-        cmd.addAll(List.of(run(out)));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Cli.ROOT.toFile())
-                .redirectOutput(work.resolve("first.out").toFile()).redirectErrorStream(true);
-        pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
-        Process first = pb.start();
+        Process first = Cli.start(work.resolve("first.out"), run(out));
         int done = 0;
         try {
             for (int i = 0; i < 3000 && !Files.isRegularFile(progress); i++) {

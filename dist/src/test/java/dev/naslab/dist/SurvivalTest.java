@@ -31,12 +31,7 @@ class SurvivalTest {
     void lockedFolderKilledCoordinatorAndDamagedCheckpoint(@TempDir Path work) throws Exception {
         Path out = work.resolve("runs");
         Path trial = out.resolve("nas-bench-201.darts.s0");
-        List<String> cmd = new ArrayList<>(List.of(Cli.DIST.resolve("bin/naslab").toString()));
-        cmd.addAll(List.of(run(out)));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Cli.ROOT.toFile())
-                .redirectOutput(work.resolve("first.out").toFile()).redirectErrorStream(true);
-        pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
-        Process first = pb.start();
+        Process first = Cli.start(work.resolve("first.out"), run(out));
         try {
             waitFor(() -> Files.isDirectory(trial.resolve("search/checkpoint-0001")), 120, "a first checkpoint");
             ProcessHandle trialJvm = first.toHandle().descendants()
@@ -86,12 +81,7 @@ class SurvivalTest {
     void interruptStopsTheRunAndItsTrialsAndARerunResumes(@TempDir Path work) throws Exception {
         Path out = work.resolve("runs");
         Path trial = out.resolve("nas-bench-201.darts.s0");
-        List<String> cmd = new ArrayList<>(List.of(Cli.DIST.resolve("bin/naslab").toString()));
-        cmd.addAll(List.of(run(out)));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(Cli.ROOT.toFile())
-                .redirectOutput(work.resolve("first.out").toFile()).redirectErrorStream(true);
-        pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
-        Process first = pb.start();
+        Process first = Cli.start(work.resolve("first.out"), run(out));
         try {
             waitFor(() -> Files.isDirectory(trial.resolve("search/checkpoint-0001")), 120, "a first checkpoint");
             ProcessHandle trialJvm = first.toHandle().descendants()
