@@ -27,6 +27,9 @@ public final class ApiVersion {
      * (both {@code major.minor.patch}) by the rule above.
      *
      * @throws IllegalArgumentException when either is not {@code major.minor.patch}
+     * @param host the host's API version, major.minor.patch
+     * @param built the API version the plugin was built against
+     * @return true if the host can load the plugin
      */
     public static boolean compatible(String host, String built) {
         int[] h = parse(host);

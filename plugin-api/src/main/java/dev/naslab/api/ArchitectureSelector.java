@@ -15,7 +15,13 @@ import dev.naslab.api.select.SelectionContext;
  */
 public interface ArchitectureSelector<S extends Record> extends NasExtension<S> {
 
-    /** Selects the architecture. Long selectors should report progress and resume from their log. */
+    /**
+     * Selects the architecture. Long selectors should report progress and resume from their log.
+     *
+     * @param context what the host hands the plugin
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the selected architecture
+     */
     Architecture select(SelectionContext context, S settings);
 
     /**
@@ -23,6 +29,9 @@ public interface ArchitectureSelector<S extends Record> extends NasExtension<S> 
      * validation passes), for time estimates; empty if the selector cannot say.
      *
      * @since 0.2
+     * @param settings the extension's settings, bound from the experiment file
+     * @param cellTypes the space's cell types
+     * @return the work {@link #select} will do on a supernet with these cell types (tuning epochs and validation passes), for time estimates
      */
     default java.util.Optional<dev.naslab.api.plan.Workload> workload(S settings,
             java.util.List<dev.naslab.api.model.CellType> cellTypes) {

@@ -12,14 +12,30 @@ import java.util.List;
  */
 public interface DatasetProvider<S extends Record> extends NasExtension<S> {
 
-    /** Problems found without loading everything: missing or unreadable files, named by path. */
+    /**
+     * Problems found without loading everything: missing or unreadable files, named by path.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @return problems found without loading everything: missing or unreadable files, named by path
+     */
     default List<String> check(S settings) {
         return List.of();
     }
 
-    /** Image shape and class count for these settings, without reading the images. */
+    /**
+     * Image shape and class count for these settings, without reading the images.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @return image shape and number of classes
+     */
     DatasetInfo describe(S settings);
 
-    /** Loads the splits; {@code seed} drives any random subsetting. */
+    /**
+     * Loads the splits; {@code seed} drives any random subsetting.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param seed the trial's seed
+     * @return train, validation and test splits
+     */
     DataSplits load(S settings, long seed);
 }

@@ -14,13 +14,25 @@ import org.pf4j.ExtensionPoint;
  */
 public interface NasExtension<S extends Record> extends ExtensionPoint {
 
-    /** The id used in experiment files ({@code use: darts}); unique among extensions of one kind. */
+    /**
+     * The id used in experiment files ({@code use: darts}); unique among extensions of one kind.
+     *
+     * @return the id used in experiment files ({@code use: darts})
+     */
     String id();
 
-    /** The record the component's YAML block binds to (unknown keys are rejected). */
+    /**
+     * The record the component's YAML block binds to (unknown keys are rejected).
+     *
+     * @return the record the component's YAML block binds to (unknown keys are rejected)
+     */
     Class<S> settingsClass();
 
-    /** One line for {@code naslab plugins}. */
+    /**
+     * One line for {@code naslab plugins}.
+     *
+     * @return one line for {@code naslab plugins}
+     */
     default String description() {
         return "";
     }

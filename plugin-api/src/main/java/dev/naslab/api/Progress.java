@@ -6,10 +6,21 @@ package dev.naslab.api;
  */
 public interface Progress {
 
-    /** Starts (or restarts) a phase of {@code total} units, {@code done} of which are already done. */
+    /**
+     * Starts (or restarts) a phase of {@code total} units, {@code done} of which are already done.
+     *
+     * @param phase the phase (search, select-…, evaluate)
+     * @param total units of work in the phase
+     * @param done units already done (when resuming)
+     */
     void start(String phase, long total, long done);
 
-    /** Marks {@code units} more units done; {@code note} is a short status such as the loss. */
+    /**
+     * Marks {@code units} more units done; {@code note} is a short status such as the loss.
+     *
+     * @param units units of work done
+     * @param note a short note for the progress display
+     */
     void advance(long units, String note);
 
     /** A progress that shows nothing, for tests. */

@@ -17,7 +17,12 @@ import dev.naslab.api.search.SearchState;
  */
 public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
 
-    /** How long the search runs and how it batches data. */
+    /**
+     * How long the search runs and how it batches data.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @return how long the search runs and how it batches data
+     */
     SearchSchedule schedule(S settings);
 
     /**
@@ -25,22 +30,47 @@ public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
      * length depends on the space (SGAS: one decision per kept edge) override it.
      *
      * @since 0.2
+     * @param settings the extension's settings, bound from the experiment file
+     * @param cellTypes the space's cell types
+     * @return the schedule for a supernet with these cell types
      */
     default SearchSchedule schedule(S settings, java.util.List<dev.naslab.api.model.CellType> cellTypes) {
         return schedule(settings);
     }
 
-    /** Prepares a fresh search: creates and registers weight and α optimizers. */
+    /**
+     * Prepares a fresh search: creates and registers weight and α optimizers.
+     *
+     * @param state the search state
+     * @param settings the extension's settings, bound from the experiment file
+     */
     void begin(SearchState state, S settings);
 
-    /** Called at the start of every epoch (0-based), before its first step. */
+    /**
+     * Called at the start of every epoch (0-based), before its first step.
+     *
+     * @param state the search state
+     * @param settings the extension's settings, bound from the experiment file
+     */
     default void onEpochStart(SearchState state, S settings) {
     }
 
-    /** One iteration: typically an α step on {@code valid}, then a weight step on {@code train}. */
+    /**
+     * One iteration: typically an α step on {@code valid}, then a weight step on {@code train}.
+     *
+     * @param state the search state
+     * @param settings the extension's settings, bound from the experiment file
+     * @param train a training batch
+     * @param valid a validation batch
+     */
     void step(SearchState state, S settings, Batch train, Batch valid);
 
-    /** Called after the last step of an epoch (SGAS decides edges here). */
+    /**
+     * Called after the last step of an epoch (SGAS decides edges here).
+     *
+     * @param state the search state
+     * @param settings the extension's settings, bound from the experiment file
+     */
     default void onEpochEnd(SearchState state, S settings) {
     }
 }

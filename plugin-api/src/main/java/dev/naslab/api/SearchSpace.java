@@ -24,21 +24,50 @@ import java.util.Set;
  */
 public interface SearchSpace<S extends Record> extends NasExtension<S> {
 
-    /** The cell types of this space with the given settings, in α order. */
+    /**
+     * The cell types of this space with the given settings, in α order.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the cell types of this space with the given settings, in α order
+     */
     List<CellType> cellTypes(S settings);
 
     /**
      * Problems that make these settings unbuildable for this input (for example an image too small
      * for the space's reductions), each a readable sentence naming the setting; empty if fine.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param input one input image's shape
+     * @param classes the number of classes
+     * @return problems that make these settings unbuildable for this input (for example an image too small for the space's reductions), each a readable sentence naming the setting
      */
     default List<String> check(S settings, InputShape input, int classes) {
         return List.of();
     }
 
-    /** Builds the weight-sharing supernet; weights are drawn from {@code rng}. */
+    /**
+     * Builds the weight-sharing supernet; weights are drawn from {@code rng}.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param input one input image's shape
+     * @param classes the number of classes
+     * @param rng the seeded generator to draw from
+     * @param manager the manager its arrays live in
+     * @return the supernet, its α initialised from rng
+     */
     Supernet supernet(S settings, InputShape input, int classes, Rng rng, NDManager manager);
 
-    /** Builds the discrete network of {@code architecture}, trained from scratch by evaluators. */
+    /**
+     * Builds the discrete network of {@code architecture}, trained from scratch by evaluators.
+     *
+     * @param architecture the architecture
+     * @param settings the extension's settings, bound from the experiment file
+     * @param input one input image's shape
+     * @param classes the number of classes
+     * @param rng the seeded generator to draw from
+     * @param manager the manager its arrays live in
+     * @return the network, its weights initialised from rng
+     */
     Network network(Architecture architecture, S settings, InputShape input, int classes, Rng rng,
             NDManager manager);
 
@@ -46,6 +75,8 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
      * The evaluation-recipe regularisers this space's discrete networks support (none by default).
      *
      * @since 0.2
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the evaluation-recipe regularisers this space's discrete networks support (none by default)
      */
     default Set<TrainingFeature> trainingFeatures(S settings) {
         return Set.of();
@@ -56,6 +87,8 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
      * (for example {@code DARTS_V2}), by name; {@link #parse} accepts these names too.
      *
      * @since 0.2
+     * @param settings the extension's settings, bound from the experiment file
+     * @return architecture strings by published name (empty if none)
      */
     default java.util.Map<String, String> publishedArchitectures(S settings) {
         return java.util.Map.of();
@@ -65,9 +98,18 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
      * Parses the space's standard architecture string.
      *
      * @throws IllegalArgumentException with a message saying what is malformed and what is expected
+     * @param text the space's architecture string
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the architecture
      */
     Architecture parse(String text, S settings);
 
-    /** Formats an architecture as the space's standard string. */
+    /**
+     * Formats an architecture as the space's standard string.
+     *
+     * @param architecture the architecture
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the architecture string
+     */
     String format(Architecture architecture, S settings);
 }

@@ -18,18 +18,32 @@ public final class SettingException extends IllegalArgumentException {
         this.key = key;
     }
 
-    /** The setting's key as written in YAML (snake_case). */
+    /**
+     * The setting's key as written in YAML (snake_case).
+     *
+     * @return the setting's key as written in YAML (snake_case)
+     */
     public String key() {
         return key;
     }
 
-    /** What is wrong and what is allowed. */
+    /**
+     * What is wrong and what is allowed.
+     *
+     * @return what is wrong and what is allowed
+     */
     public String reason() {
         String m = getMessage();
         return m.substring(key.length() + 2);
     }
 
-    /** Requires {@code value ≥ 1}. */
+    /**
+     * Requires {@code value ≥ 1}.
+     *
+     * @param key the setting's key as written in YAML
+     * @param value the value as bound
+     * @return the value
+     */
     public static int positive(String key, int value) {
         if (value < 1) {
             throw new SettingException(key, "must be a positive integer, got " + value);
@@ -37,7 +51,13 @@ public final class SettingException extends IllegalArgumentException {
         return value;
     }
 
-    /** Requires {@code value ≥ 0}. */
+    /**
+     * Requires {@code value ≥ 0}.
+     *
+     * @param key the setting's key as written in YAML
+     * @param value the value as bound
+     * @return the value
+     */
     public static int nonNegative(String key, int value) {
         if (value < 0) {
             throw new SettingException(key, "must be 0 or more, got " + value);
@@ -45,7 +65,16 @@ public final class SettingException extends IllegalArgumentException {
         return value;
     }
 
-    /** Requires {@code lo ≤ value ≤ hi} (or {@code lo < value} when {@code openLow}). */
+    /**
+     * Requires {@code lo ≤ value ≤ hi} (or {@code lo < value} when {@code openLow}).
+     *
+     * @param key the setting's key as written in YAML
+     * @param value the value as bound
+     * @param lo the lower bound
+     * @param hi the upper bound (inclusive)
+     * @param openLow whether the lower bound is excluded
+     * @return the value
+     */
     public static double range(String key, double value, double lo, double hi, boolean openLow) {
         boolean ok = (openLow ? value > lo : value >= lo) && value <= hi;
         if (!ok || Double.isNaN(value)) {
@@ -54,7 +83,14 @@ public final class SettingException extends IllegalArgumentException {
         return value;
     }
 
-    /** Requires {@code value} to be one of {@code allowed}. */
+    /**
+     * Requires {@code value} to be one of {@code allowed}.
+     *
+     * @param key the setting's key as written in YAML
+     * @param value the value as bound
+     * @param allowed the allowed values
+     * @return the value
+     */
     public static String oneOf(String key, String value, String... allowed) {
         for (String a : allowed) {
             if (a.equals(value)) {

@@ -14,7 +14,13 @@ public final class Suggestions {
     private Suggestions() {
     }
 
-    /** The candidate closest to {@code word}, if it is close enough to be a plausible typo. */
+    /**
+     * The candidate closest to {@code word}, if it is close enough to be a plausible typo.
+     *
+     * @param word what the user wrote
+     * @param candidates the allowed words
+     * @return the candidate closest to {@code word}, if it is close enough to be a plausible typo
+     */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
@@ -31,7 +37,13 @@ public final class Suggestions {
         return Optional.of(best);
     }
 
-    /** " (did you mean 'x'?)" or "". */
+    /**
+     * " (did you mean 'x'?)" or "".
+     *
+     * @param word what the user wrote
+     * @param candidates the allowed words
+     * @return " (did you mean 'x'?)" or an empty string
+     */
     public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");
     }

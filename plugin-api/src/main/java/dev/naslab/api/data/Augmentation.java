@@ -15,24 +15,44 @@ public record Augmentation(int cropPadding, boolean horizontalFlip, int cutout) 
     /** No augmentation: images as stored. */
     public static final Augmentation NONE = new Augmentation(0, false, 0);
 
-    /** Checks that padding and cutout are not negative. */
+    /**
+     * Checks that padding and cutout are not negative.
+     *
+     * @param cropPadding zero padding before the random crop, pixels (0: no crop)
+     * @param horizontalFlip random horizontal flips
+     * @param cutout side of the cutout square, pixels (0: none)
+     */
     public Augmentation {
         if (cropPadding < 0 || cutout < 0) {
             throw new IllegalArgumentException("crop padding and cutout must be 0 or more");
         }
     }
 
-    /** Crop and flip without cutout. */
+    /**
+     * Crop and flip without cutout.
+     *
+     * @param cropPadding zero padding before the random crop, pixels (0: no crop)
+     * @param horizontalFlip random horizontal flips
+     */
     public Augmentation(int cropPadding, boolean horizontalFlip) {
         this(cropPadding, horizontalFlip, 0);
     }
 
-    /** The same augmentation with cutout of side {@code length}. */
+    /**
+     * The same augmentation with cutout of side {@code length}.
+     *
+     * @param length side of the cutout square, pixels (0: none)
+     * @return the same augmentation with cutout of side {@code length}
+     */
     public Augmentation withCutout(int length) {
         return new Augmentation(cropPadding, horizontalFlip, length);
     }
 
-    /** Whether any augmentation is on. */
+    /**
+     * Whether any augmentation is on.
+     *
+     * @return whether any augmentation is on
+     */
     public boolean any() {
         return cropPadding > 0 || horizontalFlip || cutout > 0;
     }

@@ -11,7 +11,11 @@ import ai.djl.ndarray.NDArray;
  */
 public record Batch(NDArray x, NDArray oneHot, int[] labels) implements AutoCloseable {
 
-    /** Images in the batch. */
+    /**
+     * Images in the batch.
+     *
+     * @return images in the batch
+     */
     public int size() {
         return labels.length;
     }

@@ -15,7 +15,13 @@ public final class BatchStream {
     private int[] order;
     private int cursor;
 
-    /** Batches of {@code batchSize} over {@code size} items, shuffled by {@code rng} every epoch. */
+    /**
+     * Batches of {@code batchSize} over {@code size} items, shuffled by {@code rng} every epoch.
+     *
+     * @param size items in the split
+     * @param batchSize images per batch
+     * @param rng the seeded generator to draw from
+     */
     public BatchStream(int size, int batchSize, Rng rng) {
         if (size < 1) {
             throw new IllegalArgumentException("cannot batch an empty split");
@@ -25,17 +31,29 @@ public final class BatchStream {
         this.rng = rng;
     }
 
-    /** Images per batch. */
+    /**
+     * Images per batch.
+     *
+     * @return images per batch
+     */
     public int batchSize() {
         return batchSize;
     }
 
-    /** Batches in one epoch. */
+    /**
+     * Batches in one epoch.
+     *
+     * @return batches in one epoch
+     */
     public int batchesPerEpoch() {
         return (size + batchSize - 1) / batchSize;
     }
 
-    /** Positions of the next batch of the current epoch; a new order starts after the last. */
+    /**
+     * Positions of the next batch of the current epoch; a new order starts after the last.
+     *
+     * @return positions of the next batch of the current epoch
+     */
     public int[] next() {
         if (order == null || cursor >= size) {
             order = rng.permutation(size);
@@ -53,7 +71,11 @@ public final class BatchStream {
         order = null;
     }
 
-    /** A full-size batch drawn without replacement, independent of the epoch order. */
+    /**
+     * A full-size batch drawn without replacement, independent of the epoch order.
+     *
+     * @return a full-size batch drawn without replacement, independent of the epoch order
+     */
     public int[] random() {
         int[] out = new int[batchSize];
         // partial Fisher–Yates over a virtual identity array

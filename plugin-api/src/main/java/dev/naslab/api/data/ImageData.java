@@ -12,14 +12,25 @@ import dev.naslab.api.model.InputShape;
  */
 public record ImageData(byte[] pixels, int[] labels, InputShape shape, int classes) {
 
-    /** Checks that the pixels hold exactly {@code labels.length} images of {@code shape}. */
+    /**
+     * Checks that the pixels hold exactly {@code labels.length} images of {@code shape}.
+     *
+     * @param pixels the pixels, image after image, channel-major
+     * @param labels the labels
+     * @param shape one image's shape
+     * @param classes the number of classes
+     */
     public ImageData {
         if ((long) labels.length * shape.size() != pixels.length) {
             throw new IllegalArgumentException("pixels do not match " + labels.length + " images of " + shape);
         }
     }
 
-    /** Number of images. */
+    /**
+     * Number of images.
+     *
+     * @return number of images
+     */
     public int count() {
         return labels.length;
     }

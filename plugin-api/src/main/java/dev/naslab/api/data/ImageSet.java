@@ -21,6 +21,7 @@ public final class ImageSet {
      * @param indices which images of {@code data} belong to this split
      * @param mean    per-channel mean of pixel/255
      * @param std     per-channel standard deviation of pixel/255
+     * @param data the images
      */
     public ImageSet(ImageData data, int[] indices, float[] mean, float[] std) {
         if (mean.length != data.shape().channels() || std.length != data.shape().channels()) {
@@ -32,27 +33,49 @@ public final class ImageSet {
         this.std = std.clone();
     }
 
-    /** Number of images. */
+    /**
+     * Number of images.
+     *
+     * @return number of images
+     */
     public int size() {
         return indices.length;
     }
 
-    /** The shape of one image. */
+    /**
+     * The shape of one image.
+     *
+     * @return the shape of one image
+     */
     public InputShape shape() {
         return data.shape();
     }
 
-    /** Number of classes. */
+    /**
+     * Number of classes.
+     *
+     * @return number of classes
+     */
     public int classes() {
         return data.classes();
     }
 
-    /** The label of the image at {@code position}. */
+    /**
+     * The label of the image at {@code position}.
+     *
+     * @param position a position within this split
+     * @return the label of the image at {@code position}
+     */
     public int label(int position) {
         return data.labels()[indices[position]];
     }
 
-    /** The images at {@code positions} of this split, as another split. */
+    /**
+     * The images at {@code positions} of this split, as another split.
+     *
+     * @param positions positions within this split
+     * @return the images at {@code positions} of this split, as another split
+     */
     public ImageSet subset(int[] positions) {
         int[] idx = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
@@ -61,7 +84,12 @@ public final class ImageSet {
         return new ImageSet(data, idx, mean, std);
     }
 
-    /** This split followed by {@code other} (same underlying data and normalisation). */
+    /**
+     * This split followed by {@code other} (same underlying data and normalisation).
+     *
+     * @param other the split to append
+     * @return this split followed by {@code other} (same underlying data and normalisation)
+     */
     public ImageSet concat(ImageSet other) {
         if (other.data != data) {
             throw new IllegalArgumentException("splits of different datasets cannot be joined");
@@ -94,6 +122,12 @@ public final class ImageSet {
     /**
      * Builds the batch of the images at {@code positions}, normalised, augmented with
      * {@code aug} (random draws from {@code rng}), in {@code manager}.
+     *
+     * @param positions positions within this split
+     * @param aug the augmentation to apply
+     * @param rng the seeded generator to draw from
+     * @param manager the manager its arrays live in
+     * @return the batch
      */
     public Batch batch(int[] positions, Augmentation aug, Rng rng, NDManager manager) {
         InputShape s = data.shape();

@@ -11,22 +11,49 @@ import java.nio.file.Path;
 /** What the host hands an {@link dev.naslab.api.Evaluator}. */
 public interface EvaluationContext {
 
-    /** The trial's data: train, validation and test splits. */
+    /**
+     * The trial's data: train, validation and test splits.
+     *
+     * @return the trial's data: train, validation and test splits
+     */
     DataSplits data();
 
-    /** Builds the discrete network of {@code architecture} with the trial's space and settings. */
+    /**
+     * Builds the discrete network of {@code architecture} with the trial's space and settings.
+     *
+     * @param architecture the architecture
+     * @param rng the seeded generator to draw from
+     * @param manager the manager its arrays live in
+     * @return the network, its weights initialised from rng
+     */
     Network network(Architecture architecture, Rng rng, NDManager manager);
 
-    /** The trial's seed. */
+    /**
+     * The trial's seed.
+     *
+     * @return the trial's seed
+     */
     long seed();
 
-    /** A long-lived manager for the evaluation's arrays. */
+    /**
+     * A long-lived manager for the evaluation's arrays.
+     *
+     * @return a long-lived manager for the evaluation's arrays
+     */
     NDManager manager();
 
-    /** The evaluator's own folder. */
+    /**
+     * The evaluator's own folder.
+     *
+     * @return the evaluator's own folder
+     */
     Path workDir();
 
-    /** Where to report progress. */
+    /**
+     * Where to report progress.
+     *
+     * @return where to report progress
+     */
     Progress progress();
 
     /**
@@ -35,6 +62,10 @@ public interface EvaluationContext {
      * {@code counters} (epochs done, running metrics). Hosts that cannot save ignore the call.
      *
      * @since 0.2
+     * @param network the network
+     * @param extra further states to save or restore (optimizers), by name
+     * @param generators the generators whose exact states to keep, by name
+     * @param counters the counters to keep, by name
      */
     default void saveProgress(Network network, java.util.Map<String, dev.naslab.api.train.Stateful> extra,
             java.util.Map<String, Rng> generators, java.util.Map<String, Double> counters) {
@@ -46,6 +77,10 @@ public interface EvaluationContext {
      * {@code generators} and returns its counters; empty when there is nothing to resume.
      *
      * @since 0.2
+     * @param network the network
+     * @param extra further states to save or restore (optimizers), by name
+     * @param generators the generators whose exact states to keep, by name
+     * @return the saved counters, or empty when nothing was saved
      */
     default java.util.Optional<java.util.Map<String, Double>> restoreProgress(Network network,
             java.util.Map<String, dev.naslab.api.train.Stateful> extra, java.util.Map<String, Rng> generators) {

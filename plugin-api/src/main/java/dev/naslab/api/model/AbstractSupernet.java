@@ -16,7 +16,12 @@ public abstract class AbstractSupernet implements Supernet {
     private final ParamStore params;
     private final ArchState arch;
 
-    /** A supernet over {@code params} (weights and buffers) and {@code arch} (α and decisions). */
+    /**
+     * A supernet over {@code params} (weights and buffers) and {@code arch} (α and decisions).
+     *
+     * @param params the weights by name
+     * @param arch the architecture state (α, decisions, masks)
+     */
     protected AbstractSupernet(ParamStore params, ArchState arch) {
         this.params = params;
         this.arch = arch;

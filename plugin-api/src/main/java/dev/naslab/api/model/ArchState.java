@@ -36,6 +36,11 @@ public final class ArchState implements AutoCloseable {
     /**
      * Creates α as {@code initStd · N(0,1)} for every cell type (the reference initialisation
      * uses 1e-3).
+     *
+     * @param cellTypes the space's cell types
+     * @param parent the manager to derive from
+     * @param rng the seeded generator to draw from
+     * @param initStd standard deviation of α's Gaussian initialisation (0: α ≡ 0)
      */
     public ArchState(List<CellType> cellTypes, NDManager parent, Rng rng, float initStd) {
         this.cellTypes = List.copyOf(cellTypes);
@@ -58,28 +63,51 @@ public final class ArchState implements AutoCloseable {
         }
     }
 
-    /** The cell types, in order. */
+    /**
+     * The cell types, in order.
+     *
+     * @return the cell types, in order
+     */
     public List<CellType> cellTypes() {
         return cellTypes;
     }
 
-    /** The cell type called {@code name}. */
+    /**
+     * The cell type called {@code name}.
+     *
+     * @param name the cell type's name
+     * @return the cell type called {@code name}
+     */
     public CellType cellType(String name) {
         return cellTypes.stream().filter(c -> c.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no cell type '" + name + "'"));
     }
 
-    /** α of one cell type (edges × ops), with a gradient attached. */
+    /**
+     * α of one cell type (edges × ops), with a gradient attached.
+     *
+     * @param cell the cell type's name
+     * @return α of the cell type
+     */
     public NDArray alpha(String cell) {
         return alpha.get(cell);
     }
 
-    /** All α matrices by cell type name. */
+    /**
+     * All α matrices by cell type name.
+     *
+     * @return α by cell type name
+     */
     public Map<String, NDArray> alphas() {
         return alpha;
     }
 
-    /** α of one cell type copied to the host. */
+    /**
+     * α of one cell type copied to the host.
+     *
+     * @param cell the cell type's name
+     * @return α as edges × ops on the host
+     */
     public float[][] alphaValues(String cell) {
         CellType c = cellType(cell);
         float[] flat = alpha.get(cell).toFloatArray();
@@ -93,6 +121,9 @@ public final class ArchState implements AutoCloseable {
     /**
      * The host copy of the projected weights: {@code softmax(α)} per row, decided rows replaced
      * by one-hot (fixed) or zero (removed) rows; masks are not applied.
+     *
+     * @param cell the cell type's name
+     * @return the host copy of the projected weights: {@code softmax(α)} per row, decided rows replaced by one-hot (fixed) or zero (removed) rows
      */
     public float[][] probabilities(String cell) {
         float[][] a = alphaValues(cell);
@@ -126,12 +157,23 @@ public final class ArchState implements AutoCloseable {
         }
     }
 
-    /** The decision of an edge: an op index, {@link #UNDECIDED} or {@link #REMOVED}. */
+    /**
+     * The decision of an edge: an op index, {@link #UNDECIDED} or {@link #REMOVED}.
+     *
+     * @param cell the cell type's name
+     * @param edge the edge (α row)
+     * @return the decision of an edge: an op index, {@link UNDECIDED} or {@link REMOVED}
+     */
     public int decision(String cell, int edge) {
         return decisions.get(cell)[edge];
     }
 
-    /** Edges of {@code cell} that are still undecided, ascending. */
+    /**
+     * Edges of {@code cell} that are still undecided, ascending.
+     *
+     * @param cell the cell type's name
+     * @return edges of {@code cell} that are still undecided, ascending
+     */
     public List<Integer> undecidedEdges(String cell) {
         List<Integer> out = new ArrayList<>();
         int[] d = decisions.get(cell);
@@ -147,12 +189,19 @@ public final class ArchState implements AutoCloseable {
      * Whether any edge of any cell type is still undecided (only then can α receive a gradient).
      *
      * @since 0.2
+     * @return whether any edge of any cell type is still undecided (only then can α receive a gradient)
      */
     public boolean anyUndecided() {
         return decisions.values().stream().anyMatch(d -> java.util.Arrays.stream(d).anyMatch(v -> v == UNDECIDED));
     }
 
-    /** Fixes {@code edge} to operation {@code op} (weight 1, others 0) for good. */
+    /**
+     * Fixes {@code edge} to operation {@code op} (weight 1, others 0) for good.
+     *
+     * @param cell the cell type's name
+     * @param edge the edge (α row)
+     * @param op the op (α column)
+     */
     public void fixOp(String cell, int edge, int op) {
         CellType c = cellType(cell);
         if (op < 0 || op >= c.opCount()) {
@@ -161,17 +210,33 @@ public final class ArchState implements AutoCloseable {
         decisions.get(cell)[edge] = op;
     }
 
-    /** Removes {@code edge} from the architecture (all its weights 0). */
+    /**
+     * Removes {@code edge} from the architecture (all its weights 0).
+     *
+     * @param cell the cell type's name
+     * @param edge the edge (α row)
+     */
     public void removeEdge(String cell, int edge) {
         decisions.get(cell)[edge] = REMOVED;
     }
 
-    /** Masks one op of one edge (its weight becomes 0, the row is not renormalised). */
+    /**
+     * Masks one op of one edge (its weight becomes 0, the row is not renormalised).
+     *
+     * @param cell the cell type's name
+     * @param edge the edge (α row)
+     * @param op the op (α column)
+     */
     public void mask(String cell, int edge, int op) {
         masks.get(cell)[edge][op] = true;
     }
 
-    /** Masks every op of {@code edge}, as if the edge were removed. */
+    /**
+     * Masks every op of {@code edge}, as if the edge were removed.
+     *
+     * @param cell the cell type's name
+     * @param edge the edge (α row)
+     */
     public void maskEdge(String cell, int edge) {
         Arrays.fill(masks.get(cell)[edge], true);
     }
@@ -185,14 +250,22 @@ public final class ArchState implements AutoCloseable {
         }
     }
 
-    /** Whether α receives gradients. */
+    /**
+     * Whether α receives gradients.
+     *
+     * @param trainable whether α trains
+     */
     public void setTrainable(boolean trainable) {
         for (NDArray a : alpha.values()) {
             a.setRequiresGradient(trainable);
         }
     }
 
-    /** Sets every α entry to {@code value} (α ≡ 0 gives uniform mixing). */
+    /**
+     * Sets every α entry to {@code value} (α ≡ 0 gives uniform mixing).
+     *
+     * @param value the value every α entry takes
+     */
     public void fill(float value) {
         for (NDArray a : alpha.values()) {
             a.muli(0).addi(value);
@@ -201,6 +274,9 @@ public final class ArchState implements AutoCloseable {
 
     /**
      * The mixing weights of every cell type for one forward pass; its arrays live in {@code pass}.
+     *
+     * @param pass the manager of this pass
+     * @return the mixing weights of every cell type for one forward pass
      */
     public MixingWeights mixingWeights(NDManager pass) {
         Map<String, NDArray> w = new LinkedHashMap<>();
@@ -240,21 +316,33 @@ public final class ArchState implements AutoCloseable {
         return new MixingWeights(w, active, unit);
     }
 
-    /** α tensors for checkpoints, keyed {@code alpha/<cell>}. */
+    /**
+     * α tensors for checkpoints, keyed {@code alpha/<cell>}.
+     *
+     * @return α tensors by checkpoint key
+     */
     public Map<String, NDArray> tensors() {
         Map<String, NDArray> out = new LinkedHashMap<>();
         alpha.forEach((k, v) -> out.put("alpha/" + k, v));
         return out;
     }
 
-    /** A copy of the decision state, by cell type. */
+    /**
+     * A copy of the decision state, by cell type.
+     *
+     * @return a copy of the decision state, by cell type
+     */
     public Map<String, int[]> decisions() {
         Map<String, int[]> out = new LinkedHashMap<>();
         decisions.forEach((k, v) -> out.put(k, v.clone()));
         return out;
     }
 
-    /** Restores a decision state saved with {@link #decisions()}. */
+    /**
+     * Restores a decision state saved with {@link #decisions()}.
+     *
+     * @param saved decisions per cell type as saved by decisions()
+     */
     public void restoreDecisions(Map<String, int[]> saved) {
         saved.forEach((k, v) -> System.arraycopy(v, 0, decisions.get(k), 0, v.length));
     }

@@ -15,14 +15,23 @@ public record Architecture(Map<String, List<String>> cells) {
     /** Marks an edge that is not part of the architecture. */
     public static final String REMOVED = "-";
 
-    /** Copies {@code cells}, so an architecture never changes after it is made. */
+    /**
+     * Copies {@code cells}, so an architecture never changes after it is made.
+     *
+     * @param cells cell type name → one op name per edge
+     */
     public Architecture {
         Map<String, List<String>> copy = new LinkedHashMap<>();
         cells.forEach((k, v) -> copy.put(k, List.copyOf(v)));
         cells = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** The ops of one cell type. */
+    /**
+     * The ops of one cell type.
+     *
+     * @param cellType the cell type's name
+     * @return the ops of one cell type
+     */
     public List<String> ops(String cellType) {
         List<String> ops = cells.get(cellType);
         if (ops == null) {
@@ -31,7 +40,12 @@ public record Architecture(Map<String, List<String>> cells) {
         return ops;
     }
 
-    /** How many edges of all cell types chose {@code op}. */
+    /**
+     * How many edges of all cell types chose {@code op}.
+     *
+     * @param op the op's name
+     * @return how many edges of all cell types chose {@code op}
+     */
     public long count(String op) {
         return cells.values().stream().flatMap(List::stream).filter(op::equals).count();
     }

@@ -28,7 +28,15 @@ import java.util.Objects;
 public record CellType(String name, List<Edge> edges, List<String> ops, int inputsPerNode,
         List<List<String>> edgeOps) {
 
-    /** Checks the edges and candidate lists and copies them. */
+    /**
+     * Checks the edges and candidate lists and copies them.
+     *
+     * @param name the name its arrays are registered under
+     * @param edges the edges, in α row order
+     * @param ops candidate op names
+     * @param inputsPerNode inputs each node keeps (0: all)
+     * @param edgeOps the candidates of each edge, in α column order
+     */
     public CellType {
         Objects.requireNonNull(name, "name");
         edges = List.copyOf(edges);
@@ -62,47 +70,95 @@ public record CellType(String name, List<Edge> edges, List<String> ops, int inpu
         }
     }
 
-    /** A cell type whose edges all have the candidates {@code ops}. */
+    /**
+     * A cell type whose edges all have the candidates {@code ops}.
+     *
+     * @param name the cell type's name
+     * @param edges the edges, in α row order
+     * @param ops candidate op names
+     * @param inputsPerNode inputs each node keeps (0: all)
+     */
     public CellType(String name, List<Edge> edges, List<String> ops, int inputsPerNode) {
         this(name, edges, ops, inputsPerNode, null);
     }
 
-    /** A cell type with per-edge candidates (all lists of one length). */
+    /**
+     * A cell type with per-edge candidates (all lists of one length).
+     *
+     * @param name the cell type's name
+     * @param edges the edges, in α row order
+     * @param edgeOps the candidates of each edge, in α column order
+     * @param inputsPerNode inputs each node keeps (0: all)
+     * @return a cell type with per-edge candidates (all lists of one length)
+     */
     public static CellType perEdge(String name, List<Edge> edges, List<List<String>> edgeOps, int inputsPerNode) {
         return new CellType(name, edges, List.of(), inputsPerNode, edgeOps);
     }
 
-    /** Columns of α: candidates per edge. */
+    /**
+     * Columns of α: candidates per edge.
+     *
+     * @return the number of α columns
+     */
     public int opCount() {
         return edgeOps.isEmpty() ? ops.size() : edgeOps.get(0).size();
     }
 
-    /** Whether every edge has the same candidates in the same order. */
+    /**
+     * Whether every edge has the same candidates in the same order.
+     *
+     * @return whether every edge has the same candidates in the same order
+     */
     public boolean uniformOps() {
         return edgeOps.stream().allMatch(l -> l.equals(edgeOps.get(0)));
     }
 
-    /** The candidates of edge {@code edge}, in α column order. */
+    /**
+     * The candidates of edge {@code edge}, in α column order.
+     *
+     * @param edge the edge (α row)
+     * @return the candidates of edge {@code edge}, in α column order
+     */
     public List<String> ops(int edge) {
         return edgeOps.get(edge);
     }
 
-    /** Index of the operation called {@code op}, or -1 (cell types with uniform candidates). */
+    /**
+     * Index of the operation called {@code op}, or -1 (cell types with uniform candidates).
+     *
+     * @param op the op's name
+     * @return the column of op, or -1
+     */
     public int opIndex(String op) {
         return ops.indexOf(op);
     }
 
-    /** Column of the operation called {@code op} on edge {@code edge}, or -1. */
+    /**
+     * Column of the operation called {@code op} on edge {@code edge}, or -1.
+     *
+     * @param edge the edge (α row)
+     * @param op the op's name
+     * @return the column of op on that edge, or -1
+     */
     public int opIndex(int edge, String op) {
         return edgeOps.get(edge).indexOf(op);
     }
 
-    /** The target nodes that have incoming edges, ascending. */
+    /**
+     * The target nodes that have incoming edges, ascending.
+     *
+     * @return the target nodes that have incoming edges, ascending
+     */
     public List<Integer> nodes() {
         return edges.stream().map(Edge::to).distinct().sorted().toList();
     }
 
-    /** The indices of the edges entering {@code node}, in α row order. */
+    /**
+     * The indices of the edges entering {@code node}, in α row order.
+     *
+     * @param node the target node
+     * @return the indices of the edges entering {@code node}, in α row order
+     */
     public List<Integer> incoming(int node) {
         List<Integer> out = new ArrayList<>();
         for (int e = 0; e < edges.size(); e++) {
@@ -113,7 +169,11 @@ public record CellType(String name, List<Edge> edges, List<String> ops, int inpu
         return out;
     }
 
-    /** Nodes with more incoming edges than they keep: the ones topology selection decides. */
+    /**
+     * Nodes with more incoming edges than they keep: the ones topology selection decides.
+     *
+     * @return the nodes topology selection decides
+     */
     public List<Integer> prunableNodes() {
         if (inputsPerNode == 0) {
             return List.of();

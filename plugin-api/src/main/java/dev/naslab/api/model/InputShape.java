@@ -9,7 +9,13 @@ package dev.naslab.api.model;
  */
 public record InputShape(int channels, int height, int width) {
 
-    /** Checks that every dimension is positive. */
+    /**
+     * Checks that every dimension is positive.
+     *
+     * @param channels channels
+     * @param height image height in pixels
+     * @param width image width in pixels
+     */
     public InputShape {
         if (channels < 1 || height < 1 || width < 1) {
             throw new IllegalArgumentException("input shape must be positive, got "
@@ -17,7 +23,12 @@ public record InputShape(int channels, int height, int width) {
         }
     }
 
-    /** Parses {@code CxHxW}, e.g. {@code 3x32x32}. */
+    /**
+     * Parses {@code CxHxW}, e.g. {@code 3x32x32}.
+     *
+     * @param text a shape such as 3x32x32
+     * @return the shape
+     */
     public static InputShape parse(String text) {
         String[] p = text.trim().toLowerCase().split("x");
         if (p.length != 3) {
@@ -30,7 +41,11 @@ public record InputShape(int channels, int height, int width) {
         }
     }
 
-    /** Pixels per image over all channels. */
+    /**
+     * Pixels per image over all channels.
+     *
+     * @return channels × height × width
+     */
     public int size() {
         return channels * height * width;
     }

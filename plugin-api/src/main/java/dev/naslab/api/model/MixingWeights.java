@@ -30,6 +30,9 @@ public final class MixingWeights {
      * entry is multiplied in and receives a gradient when its matrix requires one.
      *
      * @since 0.2
+     * @param matrices edges × ops weights per cell type
+     * @param active per cell type, which entries are non-zero
+     * @return the mixing weights
      */
     public static MixingWeights of(Map<String, NDArray> matrices, Map<String, boolean[][]> active) {
         Map<String, boolean[][]> unit = new java.util.LinkedHashMap<>();
@@ -37,22 +40,47 @@ public final class MixingWeights {
         return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit);
     }
 
-    /** The edges × ops weight matrix of a cell type. */
+    /**
+     * The edges × ops weight matrix of a cell type.
+     *
+     * @param cell the cell type's name
+     * @return the edges × ops weight matrix of a cell type
+     */
     public NDArray matrix(String cell) {
         return weights.get(cell);
     }
 
-    /** False when the weight of op {@code k} on edge {@code e} is exactly zero. */
+    /**
+     * False when the weight of op {@code k} on edge {@code e} is exactly zero.
+     *
+     * @param cell the cell type's name
+     * @param e the edge (α row)
+     * @param k the op (α column)
+     * @return false when the weight of op {@code k} on edge {@code e} is exactly zero
+     */
     public boolean active(String cell, int e, int k) {
         return active.get(cell)[e][k];
     }
 
-    /** True when the weight is exactly one (a decided edge). */
+    /**
+     * True when the weight is exactly one (a decided edge).
+     *
+     * @param cell the cell type's name
+     * @param e the edge (α row)
+     * @param k the op (α column)
+     * @return true when the weight is exactly one (a decided edge)
+     */
     public boolean unit(String cell, int e, int k) {
         return unit.get(cell)[e][k];
     }
 
-    /** Whether any op of edge {@code e} contributes. */
+    /**
+     * Whether any op of edge {@code e} contributes.
+     *
+     * @param cell the cell type's name
+     * @param e the edge (α row)
+     * @return whether any op of edge {@code e} contributes
+     */
     public boolean edgeActive(String cell, int e) {
         for (boolean b : active.get(cell)[e]) {
             if (b) {
@@ -62,7 +90,15 @@ public final class MixingWeights {
         return false;
     }
 
-    /** {@code t} scaled by the weight of op {@code k} on edge {@code e}. */
+    /**
+     * {@code t} scaled by the weight of op {@code k} on edge {@code e}.
+     *
+     * @param cell the cell type's name
+     * @param e the edge (α row)
+     * @param k the op (α column)
+     * @param t the op's output
+     * @return the weighted output
+     */
     public NDArray weigh(String cell, int e, int k, NDArray t) {
         if (unit(cell, e, k)) {
             return t;

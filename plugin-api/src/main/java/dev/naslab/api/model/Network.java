@@ -10,10 +10,20 @@ import dev.naslab.api.train.Rng;
  */
 public interface Network extends AutoCloseable {
 
-    /** Trainable weights and buffers (BatchNorm running statistics). */
+    /**
+     * Trainable weights and buffers (BatchNorm running statistics).
+     *
+     * @return trainable weights and buffers (BatchNorm running statistics)
+     */
     ParamStore params();
 
-    /** Logits for the batch {@code x} (N×C×H×W); {@code training} selects batch statistics. */
+    /**
+     * Logits for the batch {@code x} (N×C×H×W); {@code training} selects batch statistics.
+     *
+     * @param x the input batch, N×C×H×W
+     * @param training true for batch statistics (training), false for the running statistics
+     * @return logits for the batch {@code x} (N×C×H×W)
+     */
     NDArray forward(NDArray x, boolean training);
 
     /**
@@ -24,6 +34,9 @@ public interface Network extends AutoCloseable {
      *
      * @param rng draws the drop-path masks
      * @since 0.2
+     * @param x the input batch, N×C×H×W
+     * @param dropPath probability of dropping a cell op output per sample
+     * @return a training-mode forward pass with the evaluation recipe's regularisers: each non-identity op output inside a cell is dropped per sample with probability {@code dropPath} (kept ones scaled by 1/(1−p)), and the auxiliary head's logits are returned when the network has one
      */
     default TrainingOutput forwardTraining(NDArray x, float dropPath, Rng rng) {
         if (dropPath != 0f) {
@@ -37,6 +50,7 @@ public interface Network extends AutoCloseable {
      * {@link ParamStore#count()} includes; 0 when there are none.
      *
      * @since 0.2
+     * @return trainable parameters of parts used in training only (an auxiliary head), which {@link ParamStore#count()} includes
      */
     default long trainingOnlyParameters() {
         return 0;
@@ -48,6 +62,7 @@ public interface Network extends AutoCloseable {
      * checkpoints, so a resumed run draws the same numbers; networks without such ops ignore it.
      *
      * @since 0.2
+     * @param rng the seeded generator to draw from
      */
     default void randomSource(Rng rng) {
     }

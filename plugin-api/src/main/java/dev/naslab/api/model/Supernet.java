@@ -9,10 +9,21 @@ import ai.djl.ndarray.NDArray;
  */
 public interface Supernet extends Network {
 
-    /** α, decisions and masks of this supernet. */
+    /**
+     * α, decisions and masks of this supernet.
+     *
+     * @return the architecture state
+     */
     ArchState arch();
 
-    /** Logits with the given mixing weights. */
+    /**
+     * Logits with the given mixing weights.
+     *
+     * @param x the input batch, N×C×H×W
+     * @param weights the mixing weights
+     * @param training true for batch statistics (training), false for the running statistics
+     * @return logits with the given mixing weights
+     */
     NDArray forward(NDArray x, MixingWeights weights, boolean training);
 
     /** Logits with the arch state's current mixing weights. */

@@ -18,7 +18,14 @@ public final class BatchNorm2d {
     private final NDArray gamma;
     private final NDArray beta;
 
-    /** Registers the layer's statistics (and, when {@code affine}, its scale and shift) in {@code ps} under {@code name}. */
+    /**
+     * Registers the layer's statistics (and, when {@code affine}, its scale and shift) in {@code ps} under {@code name}.
+     *
+     * @param ps the parameter store that holds the weights
+     * @param name the name its arrays are registered under
+     * @param channels channels
+     * @param affine learn a scale and shift
+     */
     public BatchNorm2d(ParamStore ps, String name, int channels, boolean affine) {
         mean = ps.buffer(name + ".running_mean", new Shape(channels), 0f);
         var = ps.buffer(name + ".running_var", new Shape(channels), 1f);
@@ -33,7 +40,13 @@ public final class BatchNorm2d {
         }
     }
 
-    /** Normalises with batch statistics when {@code training}, else with the running ones. */
+    /**
+     * Normalises with batch statistics when {@code training}, else with the running ones.
+     *
+     * @param x the input batch, N×C×H×W
+     * @param training true for batch statistics (training), false for the running statistics
+     * @return the normalised maps
+     */
     public NDArray forward(NDArray x, boolean training) {
         return ai.djl.nn.norm.BatchNorm.batchNorm(x, mean, var, gamma, beta, 1, DJL_MOMENTUM, EPS, training)
                 .singletonOrThrow();

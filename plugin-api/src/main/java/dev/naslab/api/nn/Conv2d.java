@@ -17,6 +17,15 @@ public final class Conv2d {
     /**
      * @param name   parameter prefix; the weight is {@code name.weight}
      * @param groups input and output channels are split in this many groups (C for depthwise)
+     * @param ps the parameter store that holds the weights
+     * @param in input channels
+     * @param out output channels
+     * @param kernel kernel size
+     * @param stride stride
+     * @param padding zero padding on each side
+     * @param dilation dilation of the kernel
+     * @param bias learn a bias
+     * @param rng the seeded generator to draw from
      */
     public Conv2d(ParamStore ps, String name, int in, int out, int kernel, int stride, int padding,
             int dilation, int groups, boolean bias, Rng rng) {
@@ -31,12 +40,28 @@ public final class Conv2d {
         this.groups = groups;
     }
 
-    /** A plain convolution without bias. */
+    /**
+     * A plain convolution without bias.
+     *
+     * @param ps the parameter store that holds the weights
+     * @param name the name its arrays are registered under
+     * @param in input channels
+     * @param out output channels
+     * @param kernel kernel size
+     * @param stride stride
+     * @param padding zero padding on each side
+     * @param rng the seeded generator to draw from
+     */
     public Conv2d(ParamStore ps, String name, int in, int out, int kernel, int stride, int padding, Rng rng) {
         this(ps, name, in, out, kernel, stride, padding, 1, 1, false, rng);
     }
 
-    /** The convolution of {@code x} (N×C×H×W). */
+    /**
+     * The convolution of {@code x} (N×C×H×W).
+     *
+     * @param x the input batch, N×C×H×W
+     * @return the convolution of {@code x} (N×C×H×W)
+     */
     public NDArray forward(NDArray x) {
         return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)
                 .singletonOrThrow();

@@ -11,7 +11,14 @@ public final class Init {
     private Init() {
     }
 
-    /** PyTorch's default for conv and linear layers: U(−b, b) with b = 1/√fanIn. */
+    /**
+     * PyTorch's default for conv and linear layers: U(−b, b) with b = 1/√fanIn.
+     *
+     * @param rng the seeded generator to draw from
+     * @param count how many values
+     * @param fanIn inputs per output (in channels × kernel area)
+     * @return the values
+     */
     public static float[] uniformFanIn(Rng rng, int count, long fanIn) {
         double bound = 1.0 / Math.sqrt(fanIn);
         float[] out = new float[count];

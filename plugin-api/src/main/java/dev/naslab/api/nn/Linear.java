@@ -10,13 +10,26 @@ public final class Linear {
     private final NDArray weight;
     private final NDArray bias;
 
-    /** A fully connected layer from {@code in} to {@code out} features, registered in {@code ps} under {@code name}. */
+    /**
+     * A fully connected layer from {@code in} to {@code out} features, registered in {@code ps} under {@code name}.
+     *
+     * @param ps the parameter store that holds the weights
+     * @param name the name its arrays are registered under
+     * @param in input features
+     * @param out output features
+     * @param rng the seeded generator to draw from
+     */
     public Linear(ParamStore ps, String name, int in, int out, Rng rng) {
         weight = ps.weight(name + ".weight", new Shape(out, in), Init.uniformFanIn(rng, out * in, in));
         bias = ps.weight(name + ".bias", new Shape(out), Init.uniformFanIn(rng, out, in));
     }
 
-    /** {@code x} (N×in) times the weights plus the bias. */
+    /**
+     * {@code x} (N×in) times the weights plus the bias.
+     *
+     * @param x the input batch, N×C×H×W
+     * @return the logits or features, N×out
+     */
     public NDArray forward(NDArray x) {
         return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
     }

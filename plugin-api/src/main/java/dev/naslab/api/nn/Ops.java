@@ -11,7 +11,12 @@ public final class Ops {
     private Ops() {
     }
 
-    /** max(x, 0), element-wise. */
+    /**
+     * max(x, 0), element-wise.
+     *
+     * @param x the input batch, N×C×H×W
+     * @return max(x, 0), element-wise
+     */
     public static NDArray relu(NDArray x) {
         return Activation.relu(x);
     }
@@ -22,6 +27,11 @@ public final class Ops {
      * at the borders whatever it says, MXNet already excludes the padding. {@link #poolIncludesPadding}
      * finds out once per engine, and only an engine that counts the padding gets its border
      * rescaled by 9/(pixels inside the window), a constant per size cached in {@code ps}.
+     *
+     * @param x the input batch, N×C×H×W
+     * @param stride stride
+     * @param ps the parameter store that holds the weights
+     * @return the pooled maps
      */
     public static NDArray avgPool3x3(NDArray x, int stride, ParamStore ps) {
         NDArray pooled = Pool.avgPool2d(x, new Shape(3, 3), new Shape(stride, stride), new Shape(1, 1), false, false);
@@ -43,6 +53,9 @@ public final class Ops {
      * Whether {@code engine}'s padded average pooling divides border windows by the full window
      * size although padding is to be excluded: pools a 3×3 map of ones and looks at the corner
      * (1 if padding is excluded, 4/9 if it is counted). PyTorch (DJL 0.36): counted; MXNet: excluded.
+     *
+     * @param engine the engine to probe
+     * @return whether {@code engine}'s padded average pooling divides border windows by the full window size although padding is to be excluded: pools a 3×3 map of ones and looks at the corner (1 if padding is excluded, 4/9 if it is counted)
      */
     public static boolean poolIncludesPadding(ai.djl.engine.Engine engine) {
         return INCLUDES_PADDING.computeIfAbsent(engine.getEngineName(), name -> {
@@ -66,12 +79,22 @@ public final class Ops {
         return out;
     }
 
-    /** 2×2 average pooling with stride 2 (the residual block's shortcut). */
+    /**
+     * 2×2 average pooling with stride 2 (the residual block's shortcut).
+     *
+     * @param x the input batch, N×C×H×W
+     * @return the pooled maps, half the size
+     */
     public static NDArray avgPool2x2(NDArray x) {
         return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, false);
     }
 
-    /** Global average pooling to N×C. */
+    /**
+     * Global average pooling to N×C.
+     *
+     * @param x the input batch, N×C×H×W
+     * @return the pooled features, N×C
+     */
     public static NDArray globalAvgPool(NDArray x) {
         NDArray p = Pool.globalAvgPool2d(x);
         long n = x.getShape().get(0);

@@ -22,12 +22,23 @@ public final class ParamStore implements AutoCloseable {
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
     private final Map<String, NDArray> constants = new HashMap<>();
 
-    /** An empty store whose arrays live in a sub-manager of {@code parent}. */
+    /**
+     * An empty store whose arrays live in a sub-manager of {@code parent}.
+     *
+     * @param parent the manager to derive from
+     */
     public ParamStore(NDManager parent) {
         this.manager = parent.newSubManager();
     }
 
-    /** Registers a trainable weight with the given initial values. */
+    /**
+     * Registers a trainable weight with the given initial values.
+     *
+     * @param name the name its arrays are registered under
+     * @param shape one image's shape
+     * @param values initial values, row-major
+     * @return the weight
+     */
     public NDArray weight(String name, Shape shape, float[] values) {
         if (weights.containsKey(name) || buffers.containsKey(name)) {
             throw new IllegalArgumentException("duplicate parameter name " + name);
@@ -39,7 +50,14 @@ public final class ParamStore implements AutoCloseable {
         return a;
     }
 
-    /** Registers a non-trainable buffer (e.g. BatchNorm running mean) filled with {@code fill}. */
+    /**
+     * Registers a non-trainable buffer (e.g. BatchNorm running mean) filled with {@code fill}.
+     *
+     * @param name the name its arrays are registered under
+     * @param shape one image's shape
+     * @param fill the value to fill with
+     * @return the buffer
+     */
     public NDArray buffer(String name, Shape shape, float fill) {
         if (weights.containsKey(name) || buffers.containsKey(name)) {
             throw new IllegalArgumentException("duplicate parameter name " + name);
@@ -50,46 +68,82 @@ public final class ParamStore implements AutoCloseable {
         return a;
     }
 
-    /** A shared constant vector of {@code length} entries equal to {@code fill} (not saved). */
+    /**
+     * A shared constant vector of {@code length} entries equal to {@code fill} (not saved).
+     *
+     * @param fill the value to fill with
+     * @param length side of the cutout square, pixels (0: none)
+     * @return a shared constant vector of {@code length} entries equal to {@code fill} (not saved)
+     */
     public NDArray constant(float fill, long length) {
         return constants.computeIfAbsent(fill + "/" + length, k -> manager.full(new Shape(length), fill));
     }
 
-    /** A shared constant made once by {@code make} in this store's manager (not saved). */
+    /**
+     * A shared constant made once by {@code make} in this store's manager (not saved).
+     *
+     * @param key the constant's key in this store
+     * @param make builds the constant the first time it is asked for
+     * @return a shared constant made once by {@code make} in this store's manager (not saved)
+     */
     public NDArray constant(String key, java.util.function.Function<NDManager, NDArray> make) {
         return constants.computeIfAbsent(key, k -> make.apply(manager));
     }
 
-    /** Trainable weights by name, in registration order. */
+    /**
+     * Trainable weights by name, in registration order.
+     *
+     * @return trainable weights by name, in registration order
+     */
     public Map<String, NDArray> weights() {
         return Collections.unmodifiableMap(weights);
     }
 
-    /** Buffers by name. */
+    /**
+     * Buffers by name.
+     *
+     * @return the buffers by name
+     */
     public Map<String, NDArray> buffers() {
         return Collections.unmodifiableMap(buffers);
     }
 
-    /** Weights and buffers, for checkpoints. */
+    /**
+     * Weights and buffers, for checkpoints.
+     *
+     * @return weights and buffers, for checkpoints
+     */
     public Map<String, NDArray> state() {
         Map<String, NDArray> all = new LinkedHashMap<>(weights);
         all.putAll(buffers);
         return all;
     }
 
-    /** Number of trainable scalars (no α, no running statistics). */
+    /**
+     * Number of trainable scalars (no α, no running statistics).
+     *
+     * @return number of trainable scalars (no α, no running statistics)
+     */
     public long count() {
         return weights.values().stream().mapToLong(a -> a.getShape().size()).sum();
     }
 
-    /** Whether the weights receive gradients in the next backward pass. */
+    /**
+     * Whether the weights receive gradients in the next backward pass.
+     *
+     * @param trainable whether α trains
+     */
     public void setTrainable(boolean trainable) {
         for (NDArray a : weights.values()) {
             a.setRequiresGradient(trainable);
         }
     }
 
-    /** The manager that owns the weights. */
+    /**
+     * The manager that owns the weights.
+     *
+     * @return the manager that owns the weights
+     */
     public NDManager manager() {
         return manager;
     }

@@ -37,12 +37,24 @@ public final class Perturbation {
     private Perturbation() {
     }
 
-    /** The reference's ε ramp {@code 0.03 + (max − 0.03)·epoch/epochs} (epoch 0-based; never reaches max). */
+    /**
+     * The reference's ε ramp {@code 0.03 + (max − 0.03)·epoch/epochs} (epoch 0-based; never reaches max).
+     *
+     * @param max the final ε
+     * @param epoch the epoch, 0-based
+     * @param epochs the search's epochs
+     * @return ε at {@code epoch}
+     */
     public static double epsilon(double max, int epoch, int epochs) {
         return 0.03 + (max - 0.03) * epoch / epochs;
     }
 
-    /** The projected weights of every cell type (host copies). */
+    /**
+     * The projected weights of every cell type (host copies).
+     *
+     * @param arch the architecture state (α, decisions, masks)
+     * @return the projected weights of every cell type (host copies)
+     */
     public static Map<String, float[][]> clean(ArchState arch) {
         Map<String, float[][]> p = new LinkedHashMap<>();
         for (CellType c : arch.cellTypes()) {
@@ -51,7 +63,14 @@ public final class Perturbation {
         return p;
     }
 
-    /** SDARTS-RS: Π(p + δ), δ ~ U[−ε, ε] drawn from {@code rng}, on undecided rows. */
+    /**
+     * SDARTS-RS: Π(p + δ), δ ~ U[−ε, ε] drawn from {@code rng}, on undecided rows.
+     *
+     * @param arch the architecture state (α, decisions, masks)
+     * @param eps Adam's ε
+     * @param rng the seeded generator to draw from
+     * @return per cell type, the perturbed weight matrices
+     */
     public static Map<String, float[][]> random(ArchState arch, double eps, Rng rng) {
         Map<String, float[][]> p = clean(arch);
         p.forEach((cell, rows) -> {
@@ -75,6 +94,11 @@ public final class Perturbation {
      * not raise the loss. Weights and α are not differentiated.
      *
      * @return the weights to train with and whether the attack was kept
+     * @param net the supernet
+     * @param train a training batch
+     * @param eps Adam's ε
+     * @param steps PGD steps
+     * @param rng the seeded generator to draw from
      */
     public static Attack adversarial(Supernet net, Batch train, double eps, int steps, Rng rng) {
         ArchState arch = net.arch();
@@ -148,6 +172,12 @@ public final class Perturbation {
      * Mixing weights of the given host matrices for one pass, in {@code pass}; with
      * {@code gradient} every entry of an undecided row is active and differentiable (the attack
      * needs ∇p even where p is 0), else exact zeros are skipped.
+     *
+     * @param arch the architecture state (α, decisions, masks)
+     * @param p per cell type, the weight matrices on the host
+     * @param pass the manager of this pass
+     * @param gradient whether the weights need a gradient (the attack's steps)
+     * @return the mixing weights
      */
     public static MixingWeights weights(ArchState arch, Map<String, float[][]> p, NDManager pass, boolean gradient) {
         Map<String, NDArray> matrices = new LinkedHashMap<>();

@@ -12,7 +12,11 @@ public final class Simplex {
     private Simplex() {
     }
 
-    /** Projects {@code row} in place. */
+    /**
+     * Projects {@code row} in place.
+     *
+     * @param row a row of weights, projected in place
+     */
     public static void project(float[] row) {
         int argmax = 0;
         for (int k = 1; k < row.length; k++) {

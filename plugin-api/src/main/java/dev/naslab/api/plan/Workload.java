@@ -18,19 +18,39 @@ package dev.naslab.api.plan;
  */
 public record Workload(double trainingEpochs, double validationPasses, int batchSize, boolean withValidation) {
 
-    /** Checks that nothing is negative. */
+    /**
+     * Checks that nothing is negative.
+     *
+     * @param trainingEpochs epochs of training steps
+     * @param validationPasses forward-only passes over the validation (or test) split
+     * @param batchSize images per batch
+     * @param withValidation whether it trains on train + validation
+     */
     public Workload {
         if (trainingEpochs < 0 || validationPasses < 0 || batchSize < 0) {
             throw new IllegalArgumentException("a workload cannot be negative");
         }
     }
 
-    /** A selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation. */
+    /**
+     * A selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation.
+     *
+     * @param tuningEpochs epochs of supernet tuning
+     * @param scoringPasses validation passes
+     * @return a selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation
+     */
     public static Workload selection(double tuningEpochs, double scoringPasses) {
         return new Workload(tuningEpochs, scoringPasses, 0, false);
     }
 
-    /** An evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass. */
+    /**
+     * An evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass.
+     *
+     * @param epochs training epochs
+     * @param batchSize images per batch
+     * @param withValidation whether it trains on train + validation
+     * @return an evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass
+     */
     public static Workload evaluation(double epochs, int batchSize, boolean withValidation) {
         return new Workload(epochs, 1, batchSize, withValidation);
     }

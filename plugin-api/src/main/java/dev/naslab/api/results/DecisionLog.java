@@ -24,7 +24,13 @@ public final class DecisionLog {
     public static final class Line {
         private final Map<String, Object> fields = new LinkedHashMap<>();
 
-        /** Adds {@code key}: {@code value}; returns this line. */
+        /**
+         * Adds {@code key}: {@code value}; returns this line.
+         *
+         * @param key the field's name
+         * @param value its value (anything Jackson writes as JSON)
+         * @return this line
+         */
         public Line put(String key, Object value) {
             fields.put(key, value);
             return this;
@@ -36,12 +42,21 @@ public final class DecisionLog {
         }
     }
 
-    /** A new, empty line. */
+    /**
+     * A new, empty line.
+     *
+     * @return a new, empty line
+     */
     public static Line line() {
         return new Line();
     }
 
-    /** Appends {@code line} to {@code file} (created with its folders). */
+    /**
+     * Appends {@code line} to {@code file} (created with its folders).
+     *
+     * @param file the log file (decisions.jsonl)
+     * @param line the line to append
+     */
     public static void append(Path file, Line line) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());

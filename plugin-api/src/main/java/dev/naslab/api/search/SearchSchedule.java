@@ -9,7 +9,13 @@ package dev.naslab.api.search;
  */
 public record SearchSchedule(int epochs, int batchSize, int checkpointEvery) {
 
-    /** Checks that every value is positive. */
+    /**
+     * Checks that every value is positive.
+     *
+     * @param epochs epochs
+     * @param batchSize images per batch
+     * @param checkpointEvery epochs between checkpoints
+     */
     public SearchSchedule {
         if (epochs < 1 || batchSize < 1 || checkpointEvery < 1) {
             throw new IllegalArgumentException("epochs, batch size and checkpoint interval must be positive");

@@ -13,45 +13,91 @@ import dev.naslab.api.train.Stateful;
  */
 public interface SearchState {
 
-    /** The supernet being searched. */
+    /**
+     * The supernet being searched.
+     *
+     * @return the supernet being searched
+     */
     Supernet supernet();
 
-    /** The supernet's architecture state (α, decisions, masks). */
+    /**
+     * The supernet's architecture state (α, decisions, masks).
+     *
+     * @return the supernet's architecture state (α, decisions, masks)
+     */
     default ArchState arch() {
         return supernet().arch();
     }
 
-    /** The current epoch, 0-based. */
+    /**
+     * The current epoch, 0-based.
+     *
+     * @return the current epoch, 0-based
+     */
     int epoch();
 
-    /** Total epochs of the search. */
+    /**
+     * Total epochs of the search.
+     *
+     * @return the number of epochs
+     */
     int epochs();
 
-    /** Steps per epoch (batches in the training split). */
+    /**
+     * Steps per epoch (batches in the training split).
+     *
+     * @return the number of steps per epoch
+     */
     int stepsPerEpoch();
 
-    /** The search's generator (its state is checkpointed). */
+    /**
+     * The search's generator (its state is checkpointed).
+     *
+     * @return the search's generator (its state is checkpointed)
+     */
     Rng rng();
 
-    /** A long-lived manager for optimizer state. */
+    /**
+     * A long-lived manager for optimizer state.
+     *
+     * @return a long-lived manager for optimizer state
+     */
     NDManager manager();
 
     /**
      * Registers optimizer state under {@code name} so checkpoints save it; on resume, the host
      * restores it right after {@code begin}.
+     *
+     * @param <T> the type
+     * @param name the name checkpoints save it under
+     * @param stateful the state to register
+     * @return stateful, for chaining
      */
     <T extends Stateful> T register(String name, T stateful);
 
-    /** The state registered under {@code name}. */
+    /**
+     * The state registered under {@code name}.
+     *
+     * @param <T> the type
+     * @param name the name it was registered under
+     * @param type its class
+     * @return the state registered under {@code name}
+     */
     <T extends Stateful> T registered(String name, Class<T> type);
 
-    /** Records a per-epoch metric (averaged over the epoch's steps), e.g. {@code train_loss}. */
+    /**
+     * Records a per-epoch metric (averaged over the epoch's steps), e.g. {@code train_loss}.
+     *
+     * @param metric the metric's name
+     * @param value the metric's value at this step
+     */
     void record(String metric, double value);
 
     /**
      * Images per training and validation batch in the current epoch.
      *
      * @since 0.2
+     * @return images per training and validation batch in the current epoch
      */
     default int batchSize() {
         throw new UnsupportedOperationException("this host does not report the batch size");
@@ -62,6 +108,7 @@ public interface SearchState {
      * saves it with checkpoints.
      *
      * @since 0.2
+     * @param batchSize images per batch
      */
     default void setBatchSize(int batchSize) {
         throw new UnsupportedOperationException("this host cannot change the batch size");
@@ -73,6 +120,7 @@ public interface SearchState {
      * metrics when a search resumes, so re-run epochs do not log twice.
      *
      * @since 0.2
+     * @return the search's own folder, for logs an optimizer writes: a {@code decisions.jsonl} whose lines carry an {@code epoch} field (1-based, the epoch that made them) is trimmed like the metrics when a search resumes, so re-run epochs do not log twice
      */
     default java.nio.file.Path workDir() {
         throw new UnsupportedOperationException("this host gives optimizers no folder");

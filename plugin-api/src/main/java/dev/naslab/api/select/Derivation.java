@@ -24,7 +24,12 @@ public final class Derivation {
     private Derivation() {
     }
 
-    /** Derives from the arch state's projected weights (softmax(α) with decisions applied). */
+    /**
+     * Derives from the arch state's projected weights (softmax(α) with decisions applied).
+     *
+     * @param arch the architecture state (α, decisions, masks)
+     * @return the architecture
+     */
     public static Architecture derive(ArchState arch) {
         Map<String, List<String>> cells = new LinkedHashMap<>();
         for (CellType c : arch.cellTypes()) {
@@ -33,7 +38,13 @@ public final class Derivation {
         return new Architecture(cells);
     }
 
-    /** Derives one cell type from an edges × ops weight matrix. */
+    /**
+     * Derives one cell type from an edges × ops weight matrix.
+     *
+     * @param c the cell type
+     * @param w edges × ops weights
+     * @return one op name per edge
+     */
     public static List<String> derive(CellType c, float[][] w) {
         String[] out = new String[c.edges().size()];
         if (c.inputsPerNode() == 0) {
@@ -65,7 +76,13 @@ public final class Derivation {
         return best;
     }
 
-    /** Index of the largest entry other than {@code skip}; the first one on ties. */
+    /**
+     * Index of the largest entry other than {@code skip}; the first one on ties.
+     *
+     * @param row the row's values
+     * @param skip a column to leave out (-1: none)
+     * @return the column
+     */
     public static int argmax(float[] row, int skip) {
         int best = -1;
         for (int k = 0; k < row.length; k++) {

@@ -17,33 +17,67 @@ import java.util.Optional;
  */
 public interface SelectionContext {
 
-    /** This selector's copy of the trained supernet (weights, α, decisions). */
+    /**
+     * This selector's copy of the trained supernet (weights, α, decisions).
+     *
+     * @return this selector's copy of the trained supernet (weights, α, decisions)
+     */
     Supernet supernet();
 
-    /** The trial's data: train, validation and test splits. */
+    /**
+     * The trial's data: train, validation and test splits.
+     *
+     * @return the trial's data: train, validation and test splits
+     */
     DataSplits data();
 
-    /** The search's batch size. */
+    /**
+     * The search's batch size.
+     *
+     * @return the search's batch size
+     */
     int batchSize();
 
-    /** A long-lived manager for the selector's arrays (per-step sub-managers come from it). */
+    /**
+     * A long-lived manager for the selector's arrays (per-step sub-managers come from it).
+     *
+     * @return a long-lived manager for the selector's arrays (per-step sub-managers come from it)
+     */
     ai.djl.ndarray.NDManager manager();
 
-    /** The trial's seed. */
+    /**
+     * The trial's seed.
+     *
+     * @return the trial's seed
+     */
     long seed();
 
-    /** A generator derived from the trial's seed and the selector's id. */
+    /**
+     * A generator derived from the trial's seed and the selector's id.
+     *
+     * @return a generator derived from the trial's seed and the selector's id
+     */
     Rng rng();
 
-    /** The selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}. */
+    /**
+     * The selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}.
+     *
+     * @return the selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}
+     */
     Path workDir();
 
-    /** Where to report progress. */
+    /**
+     * Where to report progress.
+     *
+     * @return where to report progress
+     */
     Progress progress();
 
     /**
      * Loss and accuracy of the supernet on the whole validation split with its current mixing
      * weights (decisions and masks applied), BatchNorm on batch statistics, no gradients.
+     *
+     * @return loss and accuracy of the supernet on the whole validation split with its current mixing weights (decisions and masks applied), BatchNorm on batch statistics, no gradients
      */
     PassResult evaluateValid();
 
@@ -67,15 +101,34 @@ public interface SelectionContext {
     /**
      * The state the search registered under {@code name} (e.g. the α optimizer), restored into
      * {@code target}; false if the search had none.
+     *
+     * @param name the name the search registered it under (see SearchStates)
+     * @param target the state to restore into
+     * @return true if the search had such a state and it was restored
      */
     boolean restoreSearchState(String name, Stateful target);
 
-    /** Saves weights, α, decisions and {@code extra} so an interrupted selection can resume. */
+    /**
+     * Saves weights, α, decisions and {@code extra} so an interrupted selection can resume.
+     *
+     * @param extra further states to save or restore (optimizers), by name
+     * @param counters the counters to keep, by name
+     */
     void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters);
 
-    /** Restores what {@link #saveProgress} saved last; empty if there is nothing to resume. */
+    /**
+     * Restores what {@link #saveProgress} saved last; empty if there is nothing to resume.
+     *
+     * @param extra further states to save or restore (optimizers), by name
+     * @return the saved counters, or empty when nothing was saved
+     */
     Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra);
 
-    /** The space's string for an architecture, for logs. */
+    /**
+     * The space's string for an architecture, for logs.
+     *
+     * @param architecture the architecture
+     * @return the space's string for an architecture, for logs
+     */
     String format(Architecture architecture);
 }

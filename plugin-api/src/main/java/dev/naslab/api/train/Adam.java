@@ -34,7 +34,17 @@ public final class Adam implements Stateful {
     private final Map<String, Integer> steps = new HashMap<>();
     private final Map<String, java.util.TreeSet<Integer>> frozen = new LinkedHashMap<>();
 
-    /** Adam over {@code params} with PyTorch's semantics (L2 weight decay added to the gradient); state lives in {@code manager}. */
+    /**
+     * Adam over {@code params} with PyTorch's semantics (L2 weight decay added to the gradient); state lives in {@code manager}.
+     *
+     * @param params the weights by name
+     * @param lr the learning rate
+     * @param beta1 Adam's β1
+     * @param beta2 Adam's β2
+     * @param eps Adam's ε
+     * @param weightDecay the L2 weight decay
+     * @param manager the manager its arrays live in
+     */
     public Adam(Map<String, NDArray> params, float lr, float beta1, float beta2, float eps, float weightDecay,
             NDManager manager) {
         this.params = params;
@@ -50,6 +60,8 @@ public final class Adam implements Stateful {
      * Freezes rows (indices along the first axis) of parameter {@code name} for good.
      *
      * @since 0.2
+     * @param name the parameter's name
+     * @param rows the rows to freeze
      */
     public void freezeRows(String name, int... rows) {
         if (!params.containsKey(name)) {
@@ -61,7 +73,12 @@ public final class Adam implements Stateful {
         }
     }
 
-    /** Rows of {@code name} frozen so far, ascending. */
+    /**
+     * Rows of {@code name} frozen so far, ascending.
+     *
+     * @param name the parameter's name
+     * @return rows of {@code name} frozen so far, ascending
+     */
     public java.util.List<Integer> frozenRows(String name) {
         return java.util.List.copyOf(frozen.getOrDefault(name, new java.util.TreeSet<>()));
     }

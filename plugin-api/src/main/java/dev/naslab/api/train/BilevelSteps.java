@@ -18,6 +18,11 @@ public final class BilevelSteps {
      * ∇α of the loss on {@code valid} at the current weights (weights are not differentiated,
      * which saves their share of the backward pass), then one step of {@code adam}. When every edge
      * is decided there is no gradient to take: the validation loss is measured and α stays.
+     *
+     * @param net the supernet
+     * @param adam the α optimizer
+     * @param valid a validation batch
+     * @return the validation batch's loss and accuracy
      */
     public static PassResult alphaStep(Supernet net, Adam adam, Batch valid) {
         if (!net.arch().anyUndecided()) {
@@ -42,6 +47,14 @@ public final class BilevelSteps {
      * one step of {@code adam}. Returns the validation pass.
      *
      * @since 0.2
+     * @param net the supernet
+     * @param adam the α optimizer
+     * @param sgd the weights' optimizer
+     * @param secondOrder unrolled (second order) instead of first order
+     * @param lr the learning rate
+     * @param train a training batch
+     * @param valid a validation batch
+     * @return the validation batch's loss and accuracy
      */
     public static PassResult alphaStep(Supernet net, Adam adam, Sgd sgd, boolean secondOrder, float lr, Batch train,
             Batch valid) {
@@ -58,6 +71,12 @@ public final class BilevelSteps {
      *
      * @param alphaTrainable whether α requires gradients outside this step
      * @throws DivergedException if the gradient norm is not finite
+     * @param net the supernet
+     * @param sgd the weights' optimizer
+     * @param lr the learning rate
+     * @param clip the global gradient-norm threshold
+     * @param train a training batch
+     * @return the training batch's loss and accuracy
      */
     public static PassResult weightStep(Supernet net, Sgd sgd, float lr, float clip, Batch train,
             boolean alphaTrainable) {
@@ -69,6 +88,14 @@ public final class BilevelSteps {
      * state's; {@code weights} is null for the arch state's.
      *
      * @since 0.2
+     * @param net the supernet
+     * @param sgd the weights' optimizer
+     * @param lr the learning rate
+     * @param clip the global gradient-norm threshold
+     * @param train a training batch
+     * @param alphaTrainable whether α trains (its gradient is then left alone)
+     * @param weights the mixing weights
+     * @return the weight step with given mixing weights (SDARTS's perturbed ones) instead of the arch state's
      */
     public static PassResult weightStep(Supernet net, Sgd sgd, float lr, float clip, Batch train,
             boolean alphaTrainable, java.util.function.Function<ai.djl.ndarray.NDManager, MixingWeights> weights) {

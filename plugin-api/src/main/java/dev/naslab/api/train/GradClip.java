@@ -13,6 +13,8 @@ public final class GradClip {
      * Scales all gradients by {@code max/(norm+1e-6)} when the global norm exceeds {@code max}.
      *
      * @return the global norm before clipping (NaN if a gradient is NaN)
+     * @param params the weights by name
+     * @param max the clip threshold
      */
     public static float globalNorm(Collection<NDArray> params, float max) {
         NDArray acc = null;

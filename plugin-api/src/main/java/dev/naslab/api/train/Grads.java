@@ -18,6 +18,8 @@ public final class Grads {
      * on PyTorch that leaves a temporary array in the parameter's manager on every call, which
      * grew resident memory by about a megabyte per search iteration.) A gradient that is NaN
      * stays NaN; the loss check has stopped the run before that matters.
+     *
+     * @param params the weights by name
      */
     public static void zero(Collection<NDArray> params) {
         for (NDArray p : params) {

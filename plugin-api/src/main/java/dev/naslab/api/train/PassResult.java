@@ -12,17 +12,30 @@ public record PassResult(double lossSum, long correct, long count) {
     /** Nothing seen yet. */
     public static final PassResult EMPTY = new PassResult(0, 0, 0);
 
-    /** Mean loss per image. */
+    /**
+     * Mean loss per image.
+     *
+     * @return mean loss per image
+     */
     public double loss() {
         return count == 0 ? Double.NaN : lossSum / count;
     }
 
-    /** Top-1 accuracy in percent. */
+    /**
+     * Top-1 accuracy in percent.
+     *
+     * @return the accuracy, 0 to 100
+     */
     public double accuracy() {
         return count == 0 ? Double.NaN : 100.0 * correct / count;
     }
 
-    /** The sums of this pass and {@code o}. */
+    /**
+     * The sums of this pass and {@code o}.
+     *
+     * @param o the other pass
+     * @return the sums of this pass and {@code o}
+     */
     public PassResult plus(PassResult o) {
         return new PassResult(lossSum + o.lossSum, correct + o.correct, count + o.count);
     }

@@ -25,6 +25,8 @@ public final class Passes {
      *
      * @param forward maps the pass-scoped input to logits; its arrays must derive from the input
      * @throws DivergedException when the loss is not finite
+     * @param batch the batch
+     * @return the batch's loss and accuracy
      */
     public static PassResult backward(Function<NDArray, NDArray> forward, Batch batch) {
         try (NDManager pass = batch.x().getManager().newSubManager()) {
@@ -46,6 +48,10 @@ public final class Passes {
      * of the auxiliary logits (when the forward returns them); accuracy is the main logits'.
      *
      * @since 0.2
+     * @param forward the forward pass from the pass-scoped input to logits
+     * @param auxiliaryWeight weight of the auxiliary head's loss
+     * @param batch the batch
+     * @return the batch's loss and accuracy
      */
     public static PassResult backward(Function<NDArray, TrainingOutput> forward, float auxiliaryWeight, Batch batch) {
         try (NDManager pass = batch.x().getManager().newSubManager()) {
@@ -67,6 +73,10 @@ public final class Passes {
      * when there are no auxiliary logits or the weight is 0.
      *
      * @since 0.2
+     * @param out the network's training output (logits and auxiliary logits)
+     * @param oneHot the labels, one-hot
+     * @param auxiliaryWeight weight of the auxiliary head's loss
+     * @return the loss
      */
     public static NDArray recipeLoss(TrainingOutput out, NDArray oneHot, float auxiliaryWeight) {
         NDArray loss = crossEntropy(out.logits(), oneHot);
@@ -76,7 +86,13 @@ public final class Passes {
         return loss;
     }
 
-    /** Forward and loss without gradients (BatchNorm mode is the forward's business). */
+    /**
+     * Forward and loss without gradients (BatchNorm mode is the forward's business).
+     *
+     * @param forward the forward pass from the pass-scoped input to logits
+     * @param batch the batch
+     * @return the batch's loss and accuracy
+     */
     public static PassResult evaluate(Function<NDArray, NDArray> forward, Batch batch) {
         return evaluate(forward, batch, false);
     }
@@ -86,6 +102,11 @@ public final class Passes {
      * BatchNorm in training mode. MXNet only allows that while autograd is in training mode, so
      * there the pass runs inside a gradient collector (nothing is back-propagated); PyTorch
      * needs no collector, which keeps scoring passes free of autograd graphs.
+     *
+     * @param forward the forward pass from the pass-scoped input to logits
+     * @param batch the batch
+     * @param batchStatistics true to normalise with the batch's statistics, as DARTS-PT scores
+     * @return the batch's loss and accuracy
      */
     public static PassResult evaluate(Function<NDArray, NDArray> forward, Batch batch, boolean batchStatistics) {
         try (NDManager pass = batch.x().getManager().newSubManager()) {
@@ -109,6 +130,13 @@ public final class Passes {
      * Loss and accuracy of {@code net} over a whole split, in order, without gradients;
      * {@code batchStatistics} selects BatchNorm on batch statistics (supernet scoring) or on
      * running statistics (testing a trained network).
+     *
+     * @param net the supernet
+     * @param set the split
+     * @param batchSize images per batch
+     * @param batchStatistics true to normalise with the batch's statistics, as DARTS-PT scores
+     * @param root the manager the passes' arrays come from
+     * @return loss and accuracy of {@code net} over a whole split, in order, without gradients
      */
     public static PassResult evaluate(Network net, ImageSet set, int batchSize, boolean batchStatistics,
             NDManager root) {
@@ -127,7 +155,13 @@ public final class Passes {
         return total;
     }
 
-    /** Mean cross-entropy of logits against one-hot targets. */
+    /**
+     * Mean cross-entropy of logits against one-hot targets.
+     *
+     * @param logits the logits, N×classes
+     * @param oneHot the labels, one-hot
+     * @return mean cross-entropy of logits against one-hot targets
+     */
     public static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
         return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();
     }

@@ -8,19 +8,33 @@ public final class Rng {
 
     private long state;
 
-    /** A generator seeded with {@code seed}. */
+    /**
+     * A generator seeded with {@code seed}.
+     *
+     * @param seed the seed to derive from (the trial's)
+     */
     public Rng(long seed) {
         this.state = seed;
     }
 
-    /** An independent stream derived from this one's seed and a label (e.g. "data", "init"). */
+    /**
+     * An independent stream derived from this one's seed and a label (e.g. "data", "init").
+     *
+     * @param seed the seed to derive from (the trial's)
+     * @param label what the generator is for
+     * @return a generator of its own for that purpose
+     */
     public static Rng derive(long seed, String label) {
         Rng r = new Rng(seed ^ (label.hashCode() * 0x9E3779B97F4A7C15L));
         r.nextLong();
         return r;
     }
 
-    /** The next 64 random bits. */
+    /**
+     * The next 64 random bits.
+     *
+     * @return the next 64 random bits
+     */
     public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -28,12 +42,21 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
-    /** Uniform in [0, 1). */
+    /**
+     * Uniform in [0, 1).
+     *
+     * @return the draw
+     */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
-    /** Uniform in [0, bound). */
+    /**
+     * Uniform in [0, bound).
+     *
+     * @param bound the exclusive upper bound
+     * @return the draw
+     */
     public int nextInt(int bound) {
         if (bound <= 0) {
             throw new IllegalArgumentException("bound must be positive");
@@ -41,19 +64,31 @@ public final class Rng {
         return (int) Math.floorMod(nextLong(), (long) bound);
     }
 
-    /** A uniformly drawn boolean. */
+    /**
+     * A uniformly drawn boolean.
+     *
+     * @return a uniformly drawn boolean
+     */
     public boolean nextBoolean() {
         return nextLong() < 0;
     }
 
-    /** Standard normal (Box–Muller, no cached second value so the state stays one long). */
+    /**
+     * Standard normal (Box–Muller, no cached second value so the state stays one long).
+     *
+     * @return the draw
+     */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble();
         double u2 = nextDouble();
         return Math.sqrt(-2.0 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     }
 
-    /** Fisher–Yates shuffle in place. */
+    /**
+     * Fisher–Yates shuffle in place.
+     *
+     * @param a the array to shuffle in place
+     */
     public void shuffle(int[] a) {
         for (int i = a.length - 1; i > 0; i--) {
             int j = nextInt(i + 1);
@@ -63,7 +98,12 @@ public final class Rng {
         }
     }
 
-    /** A random permutation of 0..n-1. */
+    /**
+     * A random permutation of 0..n-1.
+     *
+     * @param n the number of elements
+     * @return a random permutation of 0..n-1
+     */
     public int[] permutation(int n) {
         int[] p = new int[n];
         for (int i = 0; i < n; i++) {
@@ -73,12 +113,20 @@ public final class Rng {
         return p;
     }
 
-    /** The state, for checkpoints. */
+    /**
+     * The state, for checkpoints.
+     *
+     * @return the state, for checkpoints
+     */
     public long state() {
         return state;
     }
 
-    /** Restores a state saved with {@link #state()}. */
+    /**
+     * Restores a state saved with {@link #state()}.
+     *
+     * @param state the search state
+     */
     public void setState(long state) {
         this.state = state;
     }

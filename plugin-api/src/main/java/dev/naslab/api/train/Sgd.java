@@ -25,6 +25,8 @@ public final class Sgd implements Stateful {
     /**
      * @param params  the weights to update, by name
      * @param manager a long-lived manager for the momentum buffers
+     * @param momentum the momentum factor
+     * @param weightDecay the L2 weight decay
      */
     public Sgd(Map<String, NDArray> params, float momentum, float weightDecay, NDManager manager) {
         this.params = params;
@@ -56,7 +58,11 @@ public final class Sgd implements Stateful {
         return baseLr;
     }
 
-    /** One update with learning rate {@code lr} from the gradients of the last backward pass. */
+    /**
+     * One update with learning rate {@code lr} from the gradients of the last backward pass.
+     *
+     * @param lr the learning rate
+     */
     public void step(float lr) {
         for (Map.Entry<String, NDArray> p : params.entrySet()) {
             NDArray w = p.getValue();
@@ -84,17 +90,30 @@ public final class Sgd implements Stateful {
         }
     }
 
-    /** The momentum buffer of a weight, or null before its first step. */
+    /**
+     * The momentum buffer of a weight, or null before its first step.
+     *
+     * @param name the parameter's name
+     * @return the momentum buffer of a weight, or null before its first step
+     */
     public NDArray buffer(String name) {
         return buffers.get(name);
     }
 
-    /** The momentum factor. */
+    /**
+     * The momentum factor.
+     *
+     * @return the momentum factor
+     */
     public float momentum() {
         return momentum;
     }
 
-    /** The L2 weight decay. */
+    /**
+     * The L2 weight decay.
+     *
+     * @return the L2 weight decay
+     */
     public float weightDecay() {
         return weightDecay;
     }

@@ -29,6 +29,10 @@ public final class UnrolledHypergradient {
      *
      * @param sgd the weight optimizer, whose momentum buffers and weight decay the virtual step replays
      * @param xi  the virtual step's learning rate (the current weight learning rate)
+     * @param net the supernet
+     * @param train a training batch
+     * @param valid a validation batch
+     * @return loss and accuracy of the validation batch at w'
      */
     public static PassResult hypergradient(Supernet net, Sgd sgd, float xi, Batch train, Batch valid) {
         Map<String, NDArray> weights = net.params().weights();
