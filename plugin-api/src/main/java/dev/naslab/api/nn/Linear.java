@@ -27,7 +27,7 @@ public final class Linear {
     /**
      * {@code x} (N×in) times the weights plus the bias.
      *
-     * @param x the input batch, N×C×H×W
+     * @param x the features, N×in
      * @return the logits or features, N×out
      */
     public NDArray forward(NDArray x) {

@@ -131,7 +131,7 @@ public final class Passes {
      * {@code batchStatistics} selects BatchNorm on batch statistics (supernet scoring) or on
      * running statistics (testing a trained network).
      *
-     * @param net the supernet
+     * @param net the network (a supernet or a discrete network)
      * @param set the split
      * @param batchSize images per batch
      * @param batchStatistics true to normalise with the batch's statistics, as DARTS-PT scores
