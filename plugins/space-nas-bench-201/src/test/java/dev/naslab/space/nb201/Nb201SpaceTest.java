@@ -43,6 +43,19 @@ class Nb201SpaceTest {
     }
 
     @Test
+    void publishedCellsAreUniformAndParse() {
+        java.util.Map<String, String> published = space.publishedArchitectures(defaults);
+        assertEquals(java.util.List.of("all_skip", "all_conv3x3", "all_conv1x1", "all_pool"),
+                java.util.List.copyOf(published.keySet()));
+        assertEquals(ALL_SKIP, published.get("all_skip"));
+        for (java.util.Map.Entry<String, String> e : published.entrySet()) {
+            Architecture a = space.parse(e.getValue(), defaults);
+            assertEquals(1, a.ops("cell").stream().distinct().count(), e.getKey() + " uses one op on every edge");
+            assertEquals(e.getValue(), space.format(a, defaults));
+        }
+    }
+
+    @Test
     void stringsRoundTripInEdgeOrder() {
         Architecture a = space.parse(RESNET, defaults);
         assertEquals(java.util.List.of("nor_conv_3x3", "none", "nor_conv_3x3", "skip_connect", "none", "skip_connect"),
