@@ -16,8 +16,9 @@ import java.util.Optional;
 import org.pf4j.Extension;
 
 /**
- * Picks a uniformly random op on every edge (leaving out {@code none} unless asked), drawn from the
- * trial's seed: the random-search baseline of a comparison. Use it in an experiment as
+ * Picks a uniformly random op on every edge (leaving out {@code none} unless asked) and, in cells
+ * whose nodes keep a fixed number of inputs (the DARTS space), random inputs for every node, drawn
+ * from the trial's seed: the random-search baseline of a comparison. Use it in an experiment as
  * {@code selection: [magnitude, random]}.
  */
 @Extension
@@ -68,9 +69,12 @@ public final class RandomSelector implements ArchitectureSelector<RandomSelector
                 }
                 ops.add(candidates.get(rng.nextInt(candidates.size())));
             }
-            if (c.inputsPerNode() > 0) {
-                throw new IllegalArgumentException("random selection of inputs per node is not implemented; use a "
-                        + "space whose cells keep every edge, such as nas-bench-201");
+            // cells whose nodes keep a fixed number of inputs (the DARTS space): keep a random few of each node's
+            for (int node : c.prunableNodes()) {
+                List<Integer> incoming = new ArrayList<>(c.incoming(node));
+                while (incoming.size() > c.inputsPerNode()) {
+                    ops.set(incoming.remove(rng.nextInt(incoming.size())), Architecture.REMOVED);
+                }
             }
             cells.put(c.name(), ops);
         }
