@@ -25,8 +25,8 @@ public record ImageDatasetSettings(
         @Setting("share of the training set used to train weights; the rest (by index) is the validation split") Double trainPortion,
         @Setting("use only this many training images (a subset drawn with the trial's seed)") Integer trainLimit,
         @Setting("use only the first this many test images") Integer testLimit,
-        @Setting("random-crop augmentation after zero padding by this many pixels") Integer cropPadding,
-        @Setting("random horizontal flips") Boolean flip) {
+        @Setting("random-crop augmentation after zero padding by this many pixels; default 0 (off), the DARTS, DARTS-PT and NB201 references use 4 with flips on CIFAR (configs/paper/)") Integer cropPadding,
+        @Setting("random horizontal flips; default off (the CIFAR references flip)") Boolean flip) {
 
     /** These settings with {@code path} replaced (the folder the data was found in). */
     ImageDatasetSettings withPath(String folder) {

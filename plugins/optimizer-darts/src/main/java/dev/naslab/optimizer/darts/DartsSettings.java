@@ -23,7 +23,7 @@ import dev.naslab.api.SettingException;
  * @param checkpointEvery checkpoint every this many epochs; default 10
  */
 public record DartsSettings(
-        @Setting("search epochs") Integer epochs,
+        @Setting("search epochs; the default 50 is the DARTS-space reference's, the NB201 reference searches 100 (configs/paper/ has both)") Integer epochs,
         @Setting("batch size of train and validation batches") Integer batchSize,
         @Setting("weight learning rate at epoch 0 (cosine to lr_min)") Double lr,
         @Setting("final weight learning rate") Double lrMin,
