@@ -22,34 +22,17 @@ public final class EngineSetup {
         };
     }
 
-    /** The oneDNN instruction-set cap naslab runs libtorch with (see {@link #configure}). */
-    public static final String ONEDNN_ISA = "AVX";
-
-    /** libc's setenv, to configure native libraries loaded later in this process. */
-    private interface LibC extends com.sun.jna.Library {
-        int setenv(String name, String value, int overwrite);
-    }
-
     /**
      * Sets the system properties DJL reads; call before anything touches {@link Engine}.
      *
-     * <p>It also caps oneDNN at AVX ({@code DNNL_MAX_CPU_ISA}) unless the environment says
-     * otherwise: with libtorch 2.7.1 (DJL 0.36) on this project's machines (AMD EPYC with
-     * AVX-512), oneDNN's AVX2 and AVX-512 convolution backward-data kernels return wrong,
-     * sometimes NaN, input gradients for batches larger than one (forward and weight gradients
-     * are right); the AVX and SSE4.1 kernels agree with PyTorch ({@code ConvolutionGradientTest}).
-     * The variable must be in the process environment before libtorch initialises oneDNN,
-     * hence libc's setenv.
+     * <p>oneDNN runs at the CPU's own instruction set. Up to naslab 0.1 it was capped at AVX
+     * ({@code DNNL_MAX_CPU_ISA}) after wrong convolution input gradients were seen once with
+     * AVX2/AVX-512; that did not reproduce, and {@code naslab parity} showed the cap to be the
+     * problem for MXNet (its supernet gradients drift by up to 1e-2 relative at AVX and AVX2) and a
+     * 1.7x slowdown for PyTorch (README, engineering notes). A user's {@code DNNL_MAX_CPU_ISA} is
+     * still honoured, since oneDNN reads it itself, and recorded in each trial's manifest.
      */
     public static void configure(String engine, int threads) {
-        if (System.getenv("DNNL_MAX_CPU_ISA") == null) {
-            try {
-                com.sun.jna.Native.load("c", LibC.class).setenv("DNNL_MAX_CPU_ISA", ONEDNN_ISA, 0);
-            } catch (UnsatisfiedLinkError | RuntimeException e) {
-                System.err.println("naslab: warning: cannot cap oneDNN at " + ONEDNN_ISA + " (" + e.getMessage()
-                        + "); set DNNL_MAX_CPU_ISA=" + ONEDNN_ISA + " in the environment");
-            }
-        }
         System.setProperty("ai.djl.default_engine", djlName(engine));
         System.setProperty("ai.djl.offline", "true");
         System.setProperty("OPT_OUT_TRACKING", "true");

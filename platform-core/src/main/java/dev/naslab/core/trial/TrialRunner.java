@@ -88,7 +88,6 @@ public final class TrialRunner {
         pb.environment().put("DJL_OFFLINE", "true");
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("OMP_NUM_THREADS", Integer.toString(threads));
-        pb.environment().putIfAbsent("DNNL_MAX_CPU_ISA", dev.naslab.core.engine.EngineSetup.ONEDNN_ISA);
         Process p = pb.start();
         running.add(p);
         try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));

@@ -1,0 +1,47 @@
+package dev.naslab.dist;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine parity suite through the launcher, for every installed space: PyTorch and MXNet on
+ * the same weights agree on the supernet (logits, weight and α gradients, one DARTS iteration) and
+ * on every published architecture's network, at sizes where float32 rounding cannot move a result
+ * across a ReLU or max-pool kink (see the README's engineering notes). Runs at the CPU's own oneDNN
+ * instruction set, so it also guards the decision not to cap it.
+ */
+class EngineParityRunTest {
+
+    private static void assertAllWithinTolerance(Cli.Result r, int expectedChecks) {
+        assertEquals(0, r.code(), r.all());
+        assertTrue(r.out().contains(expectedChecks + " of " + expectedChecks
+                + " checks within tolerance, 0 failed, 0 inconclusive"), r.out());
+        List<String> checks = r.out().lines().filter(l -> l.contains(" <= ")).toList();
+        assertEquals(expectedChecks, checks.size(), r.out());
+        assertTrue(checks.stream().allMatch(l -> l.contains(" OK ")), r.out());
+    }
+
+    @Test
+    void nasBench201AgreesOnBothEngines() throws Exception {
+        // supernet: 7 checks; the 4 published cells (all_skip, all_conv3x3, all_conv1x1, all_pool): 3 each
+        assertAllWithinTolerance(Cli.run("parity", "nas-bench-201", "--set", "channels=8", "--set",
+                "cells_per_stage=1"), 7 + 4 * 3);
+    }
+
+    @Test
+    void dartsSpaceAgreesOnBothEngines() throws Exception {
+        // supernet: 7 checks; 14 published genotypes covering every op of the space: 3 each
+        assertAllWithinTolerance(Cli.run("parity", "darts", "--set", "channels=4", "--set", "layers=5", "--set",
+                "eval_channels=8", "--set", "eval_layers=5", "--input", "1x8x8"), 7 + 14 * 3);
+    }
+
+    @Test
+    void settingsWithoutASpaceAreRefused() throws Exception {
+        Cli.Result r = Cli.run("parity", "--set", "channels=8");
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("--set needs a SPACE"), r.err());
+    }
+}
