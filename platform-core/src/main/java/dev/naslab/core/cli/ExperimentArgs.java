@@ -24,6 +24,32 @@ final class ExperimentArgs {
         return new ExperimentLoader(plugins.load()).load(file, sets);
     }
 
+    /** A loaded experiment with its trials and how they will share the cores. */
+    record Planned(Study study, java.util.List<dev.naslab.core.plan.TrialSpec> trials, Parallelism parallelism) {
+    }
+
+    /**
+     * Loads the file and chooses the parallelism ({@link Parallelism}); when naslab chooses the
+     * threads, the experiment is loaded again with them, so trials, plans and manifests all carry
+     * the number the trials run with.
+     */
+    Planned plan(PluginOptions plugins, Integer parallel) throws ConfigException {
+        if (parallel != null) {
+            checkParallel(parallel);
+        }
+        Study study = load(plugins);
+        var trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
+        int cores = Runtime.getRuntime().availableProcessors();
+        Integer threads = Parallelism.threadsGiven(file, sets) ? study.variants().get(0).experiment().threads() : null;
+        Parallelism p = Parallelism.choose(parallel, threads, trials.size(), cores);
+        if (p.chosen()) {
+            sets.add("threads=" + p.threads());
+            study = load(plugins);
+            trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
+        }
+        return new Planned(study, trials, p);
+    }
+
     /** Checks a {@code --parallel} value. */
     static void checkParallel(int parallel) {
         if (parallel < 1) {

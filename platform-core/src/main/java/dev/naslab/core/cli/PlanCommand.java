@@ -30,9 +30,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs experiment;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
-            description = "Trials at once, for the wall-time estimate (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Trials at once, for the wall-time estimate (default: what naslab run would choose).")
+    Integer parallel;
 
     @Option(names = "--no-calibrate", description = "Use cached step times only; do not measure.")
     boolean noCalibrate;
@@ -42,9 +42,10 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ExperimentArgs.checkParallel(parallel);
-        Study study = experiment.load(pluginOptions);
-        List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), false);
+        ExperimentArgs.Planned planned = experiment.plan(pluginOptions, parallel);
+        Study study = planned.study();
+        List<TrialSpec> trials = planned.trials();
+        int lanesChosen = planned.parallelism().lanes();
         Map<String, Experiment> byVariant = study.variants().stream()
                 .collect(Collectors.toMap(Variant::label, Variant::experiment));
         long baselines = trials.stream().filter(TrialSpec::isBaselineTrial).count();
@@ -83,9 +84,10 @@ final class PlanCommand implements Callable<Integer> {
                 time(sum[2]), time(sum[3])));
         print(List.of("trial", "state", "search", "select", "evaluate", "total"), rows);
         if (!Double.isNaN(sum[3])) {
-            int lanes = Math.min(parallel, Math.max(1, trials.size() - reused));
-            System.out.printf("estimated wall time with --parallel %d: about %s (compute / %d; trials sharing "
-                    + "cores run slower than alone)%n", parallel, time(sum[3] / lanes), lanes);
+            int lanes = Math.min(lanesChosen, Math.max(1, trials.size() - reused));
+            System.out.printf("estimated wall time, %s: about %s (compute / %d; trials sharing "
+                    + "cores run slower than alone)%n", planned.parallelism().describe(Runtime.getRuntime()
+                            .availableProcessors()), time(sum[3] / lanes), lanes);
         }
         notes.forEach(n -> System.out.println("note: " + n));
         return 0;

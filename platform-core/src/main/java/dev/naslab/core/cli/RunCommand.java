@@ -28,32 +28,33 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     ExperimentArgs experiment;
 
-    @Option(names = "--parallel", paramLabel = "N", defaultValue = "1",
-            description = "Trials run at once (default: ${DEFAULT-VALUE}).")
-    int parallel;
+    @Option(names = "--parallel", paramLabel = "N",
+            description = "Trials run at once (default: as many one-thread trials as there are cores, or cores / "
+                    + "threads when the file sets threads).")
+    Integer parallel;
 
     @Mixin
     PluginOptions pluginOptions;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentArgs.checkParallel(parallel);
-        Study study = experiment.load(pluginOptions);
-        List<TrialSpec> trials = ExperimentPlan.trials(study, pluginOptions.roots(), pluginOptions.development);
+        ExperimentArgs.Planned planned = experiment.plan(pluginOptions, parallel);
+        Study study = planned.study();
         Path out = study.output();
         try (OutputLock lock = OutputLock.acquire(out, "naslab run " + experiment.file)) {
-            return run(study, trials, out);
+            return run(study, planned.trials(), planned.parallelism(), out);
         }
     }
 
-    private int run(Study study, List<TrialSpec> trials, Path out) throws Exception {
+    private int run(Study study, List<TrialSpec> trials, Parallelism parallelism, Path out) throws Exception {
         AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(study.resolved()));
         AtomicFiles.writeJson(out.resolve("plan.json"), trials.stream().map(TrialSpec::id).toList());
-        System.out.printf("naslab: %s: %d trial(s)%s -> %s%n", study.name(), trials.size(),
-                study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "", out);
+        System.out.printf("naslab: %s: %d trial(s)%s -> %s; %s%n", study.name(), trials.size(),
+                study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "", out,
+                parallelism.describe(Runtime.getRuntime().availableProcessors()));
         int threads = study.variants().get(0).experiment().threads();
-        List<TrialResult> results = new TrialRunner(out, parallel, threads, ProgressDisplay.forTerminal(parallel))
-                .run(trials);
+        List<TrialResult> results = new TrialRunner(out, parallelism.lanes(), threads,
+                ProgressDisplay.forTerminal(parallelism.lanes())).run(trials);
         ResultsTable table = new ResultsTable(results);
         table.write(out);
         System.out.println();
