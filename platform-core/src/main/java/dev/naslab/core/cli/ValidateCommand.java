@@ -25,11 +25,13 @@ final class ValidateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Study study = experiment.load(pluginOptions);
+        ExperimentArgs.Planned planned = experiment.plan(pluginOptions, null);
+        Study study = planned.study();
         Experiment e = study.variants().get(0).experiment();
-        int trials = ExperimentPlan.trials(study, pluginOptions.roots(), false).size();
-        System.out.printf("%s is valid: experiment '%s', %d trial(s) on %s (%s, %d threads)%n", experiment.file, e.name(), trials,
-                e.engine(), e.device(), e.threads());
+        int trials = planned.trials().size();
+        System.out.printf("%s is valid: experiment '%s', %d trial(s) on %s (%s), %s%n", experiment.file, e.name(),
+                trials, e.engine(), e.device(), planned.parallelism().describe(Runtime.getRuntime()
+                        .availableProcessors()));
         System.out.println("  dataset:    " + e.dataset().id());
         System.out.println("  spaces:     " + labels(e.spaces()));
         for (SearchSpec s : e.searches()) {
