@@ -37,14 +37,15 @@ final class ExperimentArgs {
         if (parallel != null) {
             checkParallel(parallel);
         }
-        Study study = load(plugins);
+        ExperimentLoader loader = new ExperimentLoader(plugins.load()); // plugins started once, even if loaded twice
+        Study study = loader.load(file, sets);
         var trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
         int cores = Runtime.getRuntime().availableProcessors();
         Integer threads = Parallelism.threadsGiven(file, sets) ? study.variants().get(0).experiment().threads() : null;
         Parallelism p = Parallelism.choose(parallel, threads, trials.size(), cores);
         if (p.chosen()) {
             sets.add("threads=" + p.threads());
-            study = load(plugins);
+            study = loader.load(file, sets);
             trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
         }
         return new Planned(study, trials, p);
