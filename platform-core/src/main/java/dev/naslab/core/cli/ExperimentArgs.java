@@ -51,6 +51,22 @@ final class ExperimentArgs {
         return new Planned(study, trials, p);
     }
 
+    /**
+     * Loads the file for a cluster run: the workers' slots decide how many trials run at once, so
+     * a file that leaves {@code threads} open runs one-thread trials (a worker then runs as many as
+     * it has cores, the same choice as on one machine).
+     */
+    Planned planForCluster(PluginOptions plugins) throws ConfigException {
+        ExperimentLoader loader = new ExperimentLoader(plugins.load());
+        if (!Parallelism.threadsGiven(file, sets)) {
+            sets.add("threads=1");
+        }
+        Study study = loader.load(file, sets);
+        var trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
+        int threads = study.variants().get(0).experiment().threads();
+        return new Planned(study, trials, new Parallelism(0, threads, false));
+    }
+
     /** Checks a {@code --parallel} value. */
     static void checkParallel(int parallel) {
         if (parallel < 1) {

@@ -10,7 +10,14 @@ import dev.naslab.core.report.RunFolder;
 import dev.naslab.core.results.AtomicFiles;
 import dev.naslab.core.results.OutputLock;
 import dev.naslab.core.results.TrialResult;
-import dev.naslab.core.trial.TrialRunner;
+import dev.naslab.core.cluster.ClusterAddress;
+import dev.naslab.core.cluster.ClusterCoordinator;
+import dev.naslab.core.cluster.ClusterToken;
+import dev.naslab.core.cluster.ClusterTrialExecutor;
+import dev.naslab.core.cluster.PluginInventory;
+import dev.naslab.core.progress.LineDisplay;
+import dev.naslab.core.trial.LocalTrialExecutor;
+import dev.naslab.core.trial.TrialExecutor;
 import dev.naslab.core.config.Mappers;
 import java.nio.file.Path;
 import java.util.List;
@@ -21,8 +28,9 @@ import picocli.CommandLine.Option;
 
 /** {@code naslab run FILE}: validate, plan, run every trial, print and save the results table. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run an experiment: one child JVM per trial (seed x space x search); results go to "
-                + "runs/<name>/ (results.csv, report.html, report.md, summary.csv). Re-running resumes unfinished work.")
+        description = "Run an experiment: one child JVM per trial (seed x space x search), on this machine or on a "
+                + "cluster (--cluster); results go to runs/<name>/ (results.csv, report.html, report.md, summary.csv, "
+                + "status.json). Re-running resumes unfinished work.")
 final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -33,28 +41,76 @@ final class RunCommand implements Callable<Integer> {
                     + "threads when the file sets threads).")
     Integer parallel;
 
+    @Option(names = "--cluster", paramLabel = "HOST:PORT",
+            description = "Run the trials on the cluster a worker at this address belongs to (naslab worker --join "
+                    + "HOST:PORT on each machine); needs the cluster token ($NASLAB_CLUSTER_TOKEN or --token-file).")
+    String cluster;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the cluster token (default: $NASLAB_CLUSTER_TOKEN_FILE, else $NASLAB_CLUSTER_TOKEN).")
+    Path tokenFile;
+
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "With --cluster: the address this coordinator listens on (default: this machine's address "
+                    + "on the route to the cluster).")
+    String bind;
+
+    @Option(names = "--pull-seconds", paramLabel = "S", defaultValue = "5",
+            description = "With --cluster: how often each running trial's new files (checkpoints, log, result) are "
+                    + "fetched from its worker (default: ${DEFAULT-VALUE}); a lost worker costs at most the work since "
+                    + "the newest checkpoint fetched.")
+    int pullSeconds;
+
     @Mixin
     PluginOptions pluginOptions;
 
     @Override
     public Integer call() throws Exception {
+        if (cluster != null) {
+            return runOnCluster();
+        }
         ExperimentArgs.Planned planned = experiment.plan(pluginOptions, parallel);
         Study study = planned.study();
         Path out = study.output();
+        Parallelism parallelism = planned.parallelism();
+        int threads = study.variants().get(0).experiment().threads();
         try (OutputLock lock = OutputLock.acquire(out, "naslab run " + experiment.file)) {
-            return run(study, planned.trials(), planned.parallelism(), out);
+            return run(study, planned.trials(), parallelism.describe(Runtime.getRuntime().availableProcessors()), out,
+                    new LocalTrialExecutor(out, parallelism.lanes(), threads,
+                            ProgressDisplay.forTerminal(parallelism.lanes())));
         }
     }
 
-    private int run(Study study, List<TrialSpec> trials, Parallelism parallelism, Path out) throws Exception {
+    private int runOnCluster() throws Exception {
+        if (parallel != null) {
+            throw new UserException("--parallel is for one machine; on a cluster each worker's slots decide "
+                    + "(naslab worker --slots N)");
+        }
+        if (pullSeconds < 1) {
+            throw new UserException("--pull-seconds must be a positive integer, got " + pullSeconds);
+        }
+        String token = ClusterToken.resolve(tokenFile);
+        java.net.InetAddress bindAddress = bind == null ? null : new ClusterAddress(bind, 1).inet("--bind");
+        ExperimentArgs.Planned planned = experiment.planForCluster(pluginOptions);
+        Study study = planned.study();
+        Path out = study.output();
+        int threads = planned.parallelism().threads();
+        try (OutputLock lock = OutputLock.acquire(out, "naslab run " + experiment.file);
+                ClusterCoordinator coordinator = ClusterCoordinator.join("--cluster", cluster, bindAddress, token)) {
+            String how = "cluster at " + cluster + " (this coordinator: " + coordinator.self() + "), " + threads
+                    + " thread(s) per trial";
+            return run(study, planned.trials(), how, out, new ClusterTrialExecutor(coordinator, out, threads,
+                    PluginInventory.required(study), new LineDisplay(System.out, 15), pullSeconds, System.out));
+        }
+    }
+
+    private int run(Study study, List<TrialSpec> trials, String how, Path out, TrialExecutor executor)
+            throws Exception {
         AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(study.resolved()));
         AtomicFiles.writeJson(out.resolve("plan.json"), trials.stream().map(TrialSpec::id).toList());
         System.out.printf("naslab: %s: %d trial(s)%s -> %s; %s%n", study.name(), trials.size(),
-                study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "", out,
-                parallelism.describe(Runtime.getRuntime().availableProcessors()));
-        int threads = study.variants().get(0).experiment().threads();
-        List<TrialResult> results = new TrialRunner(out, parallelism.lanes(), threads,
-                ProgressDisplay.forTerminal(parallelism.lanes())).run(trials);
+                study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "", out, how);
+        List<TrialResult> results = executor.run(trials);
         ResultsTable table = new ResultsTable(results);
         table.write(out);
         System.out.println();

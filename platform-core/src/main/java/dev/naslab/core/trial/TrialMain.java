@@ -32,7 +32,7 @@ public final class TrialMain {
         } catch (Exception | LinkageError e) {
             // the trace goes to trial.log; the result says what went wrong in one line
             e.printStackTrace();
-            AtomicFiles.writeJson(dir.resolve("result.json"), TrialRunner.failed(spec, oneLine(e) + "; see "
+            AtomicFiles.writeJson(dir.resolve("result.json"), TrialOutcomes.failed(spec, oneLine(e) + "; see "
                     + dir.resolve("trial.log")));
             System.exit(1);
         }

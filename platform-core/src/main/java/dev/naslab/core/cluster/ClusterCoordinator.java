@@ -1,0 +1,58 @@
+package dev.naslab.core.cluster;
+
+import com.hazelcast.core.HazelcastInstance;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The coordinator's membership: a lite member (it runs no trial and holds no data) that joins the
+ * cluster at the given address, bound to this machine's address on the route there.
+ */
+public final class ClusterCoordinator implements AutoCloseable {
+
+    private final HazelcastInstance hz;
+    private final String address;
+
+    private ClusterCoordinator(HazelcastInstance hz, String address) {
+        this.hz = hz;
+        this.address = address;
+    }
+
+    /**
+     * Joins the cluster at {@code join} (a {@code --cluster} value) with {@code token}; fails when
+     * no member there lets it in.
+     */
+    public static ClusterCoordinator join(String option, String join, InetAddress bind, String token) {
+        List<ClusterAddress> addresses = ClusterAddress.parseList(option, join);
+        InetAddress b = bind != null ? bind : addresses.get(0).localRoute(option);
+        HazelcastInstance hz = ClusterMember.start(ClusterMember.Role.COORDINATOR, b, ClusterAddress.DEFAULT_PORT, true,
+                addresses, token, Map.of());
+        if (hz.getCluster().getMembers().size() < 2) {
+            hz.shutdown();
+            throw new ClusterException("no naslab worker at " + join + " let this coordinator join: start one there "
+                    + "with 'naslab worker --join " + join + "', with the same cluster token ("
+                    + ClusterToken.ENV + ")");
+        }
+        return new ClusterCoordinator(hz, join);
+    }
+
+    HazelcastInstance instance() {
+        return hz;
+    }
+
+    /** The address it joined, as given. */
+    public String address() {
+        return address;
+    }
+
+    /** Its own member address. */
+    public String self() {
+        return ClusterMember.name(hz.getCluster().getLocalMember());
+    }
+
+    @Override
+    public void close() {
+        hz.shutdown();
+    }
+}

@@ -1,0 +1,157 @@
+package dev.naslab.core.cluster;
+
+import dev.naslab.core.cluster.Messages.FileBlob;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Keeps a trial folder on the coordinator in step with the worker's copy by content hash. Files
+ * are written atomically (temporary sibling, then rename) on both sides, and checkpoints appear as
+ * renamed folders, so a file seen here is complete; temporaries ({@code *.tmp}) are skipped.
+ * {@code trial.json} is each side's own (plugin folders differ); {@code trial.log} travels as
+ * appended text.
+ */
+final class FolderSync {
+
+    static final String LOG = "trial.log";
+    static final String SPEC = "trial.json";
+    static final String RESULT = "result.json";
+
+    private record Stamp(long size, long modified, String sha256) {
+    }
+
+    private final Map<Path, Stamp> hashes = new ConcurrentHashMap<>();
+
+    /** Every synced file of {@code dir} with its SHA-256 (the log and the spec excluded). */
+    Map<String, String> manifest(Path dir) {
+        Map<String, String> out = new TreeMap<>();
+        for (Path f : files(dir)) {
+            out.put(relative(dir, f), sha256(f));
+        }
+        return out;
+    }
+
+    /** What {@code dir} has that {@code known} lacks or holds otherwise, and the log past {@code logOffset}. */
+    List<FileBlob> changed(Path dir, Map<String, String> known, long logOffset) {
+        List<FileBlob> out = new ArrayList<>();
+        for (Path f : files(dir)) {
+            String rel = relative(dir, f);
+            try {
+                if (!sha256(f).equals(known.get(rel))) {
+                    out.add(new FileBlob(rel, read(f), false));
+                }
+            } catch (UncheckedIOException e) {
+                // replaced or removed while we looked: the next pull takes its new state
+            }
+        }
+        Path log = dir.resolve(LOG);
+        try {
+            if (Files.isRegularFile(log) && Files.size(log) > logOffset) {
+                try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
+                    ch.position(logOffset);
+                    try (InputStream in = Channels.newInputStream(ch)) {
+                        out.add(new FileBlob(LOG, in.readAllBytes(), true));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + log + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    /** The folder's files a new attempt resumes from: all synced files but the result. */
+    List<FileBlob> resumeFiles(Path dir) {
+        List<FileBlob> out = new ArrayList<>();
+        for (Path f : files(dir)) {
+            String rel = relative(dir, f);
+            if (!rel.equals(RESULT)) {
+                out.add(new FileBlob(rel, read(f), false));
+            }
+        }
+        return out;
+    }
+
+    /** Writes {@code b} under {@code dir}: appended, or atomically replaced. */
+    static void write(Path dir, FileBlob b) {
+        Path target = dir.resolve(b.path()).normalize();
+        if (!target.startsWith(dir.normalize())) {
+            throw new IllegalArgumentException("refusing a file outside the trial folder: " + b.path());
+        }
+        try {
+            Files.createDirectories(target.getParent());
+            if (b.append()) {
+                Files.write(target, b.bytes(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                return;
+            }
+            Path tmp = target.resolveSibling(target.getFileName() + ".sync.tmp");
+            Files.write(tmp, b.bytes());
+            Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Path> files(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(Files::isRegularFile).filter(f -> synced(dir, f)).sorted().toList();
+        } catch (IOException | UncheckedIOException e) {
+            // a checkpoint folder renamed while we walked: the next pull sees the new state
+            return List.of();
+        }
+    }
+
+    private static boolean synced(Path dir, Path f) {
+        Path rel = dir.relativize(f);
+        for (Path part : rel) {
+            if (part.toString().endsWith(".tmp")) {
+                return false;
+            }
+        }
+        String s = rel.toString();
+        return !s.equals(LOG) && !s.equals(SPEC);
+    }
+
+    private static String relative(Path dir, Path f) {
+        return dir.relativize(f).toString().replace(java.io.File.separatorChar, '/');
+    }
+
+    private String sha256(Path f) {
+        try {
+            BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+            Stamp s = hashes.get(f);
+            if (s == null || s.size() != a.size() || s.modified() != a.lastModifiedTime().toMillis()) {
+                s = new Stamp(a.size(), a.lastModifiedTime().toMillis(), dev.naslab.core.results.Provenance.sha256(f));
+                hashes.put(f, s);
+            }
+            return s.sha256();
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static byte[] read(Path f) {
+        try {
+            return Files.readAllBytes(f);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage(), e);
+        }
+    }
+}

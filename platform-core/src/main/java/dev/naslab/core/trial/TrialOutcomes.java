@@ -1,0 +1,51 @@
+package dev.naslab.core.trial;
+
+import dev.naslab.core.config.Mappers;
+import dev.naslab.core.plan.TrialSpec;
+import dev.naslab.core.results.ResultRow;
+import dev.naslab.core.results.TrialResult;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/** The result files every executor reads and writes the same way. */
+public final class TrialOutcomes {
+
+    /** A trial's result file inside its folder. */
+    public static final String RESULT = "result.json";
+
+    private TrialOutcomes() {
+    }
+
+    /**
+     * The result a previous run left in {@code dir}, unless it failed: a failed result is deleted so
+     * the trial runs again.
+     */
+    public static Optional<TrialResult> reusable(Path dir) throws IOException {
+        Path file = dir.resolve(RESULT);
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        TrialResult previous = read(file);
+        if (!previous.status().equals("failed")) {
+            return Optional.of(previous);
+        }
+        Files.delete(file);
+        return Optional.empty();
+    }
+
+    /** Reads a result file. */
+    public static TrialResult read(Path file) throws IOException {
+        return Mappers.JSON.readValue(file.toFile(), TrialResult.class);
+    }
+
+    /** A failed trial's result with {@code message} (also written by the trial itself when it catches an error). */
+    public static TrialResult failed(TrialSpec t, String message) {
+        return new TrialResult(t.id(), t.variant(), t.values(), t.seed(), t.spaceLabel(), t.searchLabel(),
+                "failed", message, Double.NaN, Double.NaN,
+                List.of(new ResultRow("-", "-", "", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "failed",
+                        message)));
+    }
+}
