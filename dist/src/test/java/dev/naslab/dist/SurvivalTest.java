@@ -104,7 +104,7 @@ class SurvivalTest {
     }
 
     /** The rows without the timing columns (they differ between runs). */
-    private static List<String> without(List<String> rows, int... columns) {
+    static List<String> without(List<String> rows, int... columns) {
         List<String> out = new ArrayList<>();
         for (String r : rows) {
             String[] f = r.split(",", -1);
@@ -120,7 +120,7 @@ class SurvivalTest {
         boolean holds() throws Exception;
     }
 
-    private static void waitFor(Condition c, int seconds, String what) throws Exception {
+    static void waitFor(Condition c, int seconds, String what) throws Exception {
         for (int i = 0; i < seconds * 10; i++) {
             if (c.holds()) {
                 return;

@@ -1,0 +1,80 @@
+package dev.naslab.core.cluster;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.naslab.core.cluster.Messages.FileBlob;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FolderSyncTest {
+
+    private static void write(Path dir, String rel, String text) throws Exception {
+        Path f = dir.resolve(rel);
+        Files.createDirectories(f.getParent());
+        Files.writeString(f, text);
+    }
+
+    private static void applyAll(Path dir, List<FileBlob> blobs) {
+        blobs.forEach(b -> FolderSync.write(dir, b));
+    }
+
+    @Test
+    void pullsBringTheCoordinatorsCopyInStepWithTheWorkers(@TempDir Path tmp) throws Exception {
+        Path worker = tmp.resolve("worker");
+        Path coord = tmp.resolve("coord");
+        Files.createDirectories(coord);
+        write(worker, "search/checkpoint-0001/state.json", "{\"epoch\":1}");
+        write(worker, "search/checkpoint-0002.tmp/state.json", "half written");
+        write(worker, "result.json.tmp", "half written");
+        write(worker, "trial.json", "{\"pluginRoots\":[\"/worker/plugins\"]}");
+        write(worker, "trial.log", "line 1\n");
+        FolderSync ws = new FolderSync();
+        FolderSync cs = new FolderSync();
+
+        List<FileBlob> first = ws.changed(worker, cs.manifest(coord), 0);
+        assertEquals(List.of("search/checkpoint-0001/state.json", "trial.log"), first.stream().map(FileBlob::path).toList(),
+                "temporaries and the worker's own trial.json stay behind; the log travels as appended text");
+        applyAll(coord, first);
+        long offset = first.get(1).bytes().length;
+
+        // nothing new: only nothing comes back
+        assertEquals(List.of(), ws.changed(worker, cs.manifest(coord), offset));
+
+        write(worker, "search/checkpoint-0001/state.json", "{\"epoch\":1,\"changed\":true}");
+        write(worker, "search/checkpoint-0002/state.json", "{\"epoch\":2}");
+        Files.writeString(worker.resolve("trial.log"), "line 2\n", java.nio.file.StandardOpenOption.APPEND);
+        List<FileBlob> second = ws.changed(worker, cs.manifest(coord), offset);
+        assertEquals(List.of("search/checkpoint-0001/state.json", "search/checkpoint-0002/state.json", "trial.log"),
+                second.stream().map(FileBlob::path).toList());
+        assertEquals("line 2\n", new String(second.get(2).bytes(), StandardCharsets.UTF_8));
+        applyAll(coord, second);
+
+        assertEquals("line 1\nline 2\n", Files.readString(coord.resolve("trial.log")));
+        assertEquals("{\"epoch\":1,\"changed\":true}", Files.readString(coord.resolve("search/checkpoint-0001/state.json")));
+        assertEquals(ws.manifest(worker), cs.manifest(coord));
+    }
+
+    @Test
+    void aResumedAttemptGetsEverythingButTheResultAndTheLog(@TempDir Path tmp) throws Exception {
+        write(tmp, "search/checkpoint-0003/tensors.bin", "weights");
+        write(tmp, "result.json", "{}");
+        write(tmp, "trial.log", "old attempt\n");
+        List<FileBlob> files = new FolderSync().resumeFiles(tmp);
+        assertEquals(List.of("search/checkpoint-0003/tensors.bin"), files.stream().map(FileBlob::path).toList());
+    }
+
+    @Test
+    void aFileOutsideTheTrialFolderIsRefused(@TempDir Path tmp) {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> FolderSync.write(tmp.resolve("trial"), new FileBlob("../../etc/x", new byte[0], false)));
+        assertTrue(e.getMessage().contains("outside the trial folder"), e.getMessage());
+        assertEquals(Map.of(), new FolderSync().manifest(tmp.resolve("missing")));
+    }
+}
