@@ -12,7 +12,6 @@ import dev.naslab.core.results.OutputLock;
 import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.cluster.ClusterAddress;
 import dev.naslab.core.cluster.ClusterCoordinator;
-import dev.naslab.core.cluster.ClusterToken;
 import dev.naslab.core.cluster.ClusterTrialExecutor;
 import dev.naslab.core.cluster.PluginInventory;
 import dev.naslab.core.progress.LineDisplay;
@@ -46,14 +45,8 @@ final class RunCommand implements Callable<Integer> {
                     + "HOST:PORT on each machine); needs the cluster token ($NASLAB_CLUSTER_TOKEN or --token-file).")
     String cluster;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding the cluster token (default: $NASLAB_CLUSTER_TOKEN_FILE, else $NASLAB_CLUSTER_TOKEN).")
-    Path tokenFile;
-
-    @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "With --cluster: the address this coordinator listens on (default: this machine's address "
-                    + "on the route to the cluster).")
-    String bind;
+    @Mixin
+    ClusterAccess access;
 
     @Option(names = "--pull-seconds", paramLabel = "S", defaultValue = "5",
             description = "With --cluster: how often each running trial's new files (checkpoints, log, result) are "
@@ -89,8 +82,9 @@ final class RunCommand implements Callable<Integer> {
         if (pullSeconds < 1) {
             throw new UserException("--pull-seconds must be a positive integer, got " + pullSeconds);
         }
-        String token = ClusterToken.resolve(tokenFile);
-        java.net.InetAddress bindAddress = bind == null ? null : new ClusterAddress(bind, 1).inet("--bind");
+        String token = access.token();
+        java.net.InetAddress bindAddress = access.bindAddress(ClusterAddress.parseList("--cluster", cluster).get(0),
+                "--cluster");
         ExperimentArgs.Planned planned = experiment.planForCluster(pluginOptions);
         Study study = planned.study();
         Path out = study.output();

@@ -1,7 +1,6 @@
 package dev.naslab.core.cli;
 
 import dev.naslab.core.cluster.ClusterAddress;
-import dev.naslab.core.cluster.ClusterToken;
 import dev.naslab.core.cluster.WorkerNode;
 import java.net.InetAddress;
 import java.nio.file.Path;
@@ -32,10 +31,6 @@ final class WorkerCommand implements Callable<Integer> {
                     + "5701; the next free one when taken).")
     Integer port;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS",
-            description = "Address to listen on (default: this machine's address on the route to --join).")
-    String bind;
-
     @Option(names = "--name", paramLabel = "NAME", description = "Name shown in progress and status (default: ADDRESS:PORT).")
     String name;
 
@@ -44,9 +39,8 @@ final class WorkerCommand implements Callable<Integer> {
                     + "coordinator keeps the results.")
     Path workDir;
 
-    @Option(names = "--token-file", paramLabel = "FILE",
-            description = "File holding the cluster token (default: $NASLAB_CLUSTER_TOKEN_FILE, else $NASLAB_CLUSTER_TOKEN).")
-    Path tokenFile;
+    @Mixin
+    ClusterAccess access;
 
     @Mixin
     PluginOptions pluginOptions;
@@ -59,10 +53,9 @@ final class WorkerCommand implements Callable<Integer> {
         if (port != null && (port < 1 || port > 65535)) {
             throw new UserException("--port must be between 1 and 65535, got " + port);
         }
-        String token = ClusterToken.resolve(tokenFile);
+        String token = access.token();
         List<ClusterAddress> addresses = ClusterAddress.parseList("--join", join);
-        InetAddress bindAddress = bind != null ? new ClusterAddress(bind, 1).inet("--bind")
-                : addresses.get(0).localRoute("--join");
+        InetAddress bindAddress = access.bindAddress(addresses.get(0), "--join");
         Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"),
                 "naslab-worker-" + ProcessHandle.current().pid());
         WorkerNode node = WorkerNode.start(addresses, bindAddress, port, token, name, slots, dir.toAbsolutePath(),

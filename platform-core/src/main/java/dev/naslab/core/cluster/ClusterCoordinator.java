@@ -20,13 +20,12 @@ public final class ClusterCoordinator implements AutoCloseable {
     }
 
     /**
-     * Joins the cluster at {@code join} (a {@code --cluster} value) with {@code token}; fails when
-     * no member there lets it in.
+     * Joins the cluster at {@code join} (a {@code --cluster} value) with {@code token}, listening
+     * on {@code bind}; fails when no member there lets it in.
      */
     public static ClusterCoordinator join(String option, String join, InetAddress bind, String token) {
         List<ClusterAddress> addresses = ClusterAddress.parseList(option, join);
-        InetAddress b = bind != null ? bind : addresses.get(0).localRoute(option);
-        HazelcastInstance hz = ClusterMember.start(ClusterMember.Role.COORDINATOR, b, ClusterAddress.DEFAULT_PORT, true,
+        HazelcastInstance hz = ClusterMember.start(ClusterMember.Role.COORDINATOR, bind, ClusterAddress.DEFAULT_PORT, true,
                 addresses, token, Map.of());
         if (hz.getCluster().getMembers().size() < 2) {
             hz.shutdown();
