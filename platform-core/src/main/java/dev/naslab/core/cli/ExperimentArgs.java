@@ -57,12 +57,14 @@ final class ExperimentArgs {
      * it has cores, the same choice as on one machine).
      */
     Planned planForCluster(PluginOptions plugins) throws ConfigException {
-        ExperimentLoader loader = new ExperimentLoader(plugins.load());
+        java.util.Set<String> warned = new java.util.LinkedHashSet<>();
+        ExperimentLoader loader = new ExperimentLoader(plugins.load()).dataElsewhere(warned::add);
         if (!Parallelism.threadsGiven(file, sets)) {
             sets.add("threads=1");
         }
         Study study = loader.load(file, sets);
         var trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
+        warned.forEach(w -> System.err.println("naslab: warning: " + w));
         int threads = study.variants().get(0).experiment().threads();
         return new Planned(study, trials, new Parallelism(0, threads, false));
     }

@@ -73,16 +73,42 @@ final class FolderSync {
         return out;
     }
 
-    /** The folder's files a new attempt resumes from: all synced files but the result. */
+    /** How many of the newest complete checkpoints a new attempt gets (the newest, and one to fall back on). */
+    static final int CHECKPOINTS_SENT = 2;
+
+    /**
+     * The folder's files a new attempt resumes from: all synced files but the result, and of the
+     * search checkpoints only the newest {@link #CHECKPOINTS_SENT} complete ones (a search resumes
+     * from the newest; older ones would only make the message large).
+     */
     List<FileBlob> resumeFiles(Path dir) {
+        java.util.Set<Path> kept = newestCheckpoints(dir.resolve("search"));
         List<FileBlob> out = new ArrayList<>();
         for (Path f : files(dir)) {
             String rel = relative(dir, f);
-            if (!rel.equals(RESULT)) {
+            Path parent = f.getParent();
+            boolean oldCheckpoint = parent.getFileName().toString().matches(CHECKPOINT) && !kept.contains(parent);
+            if (!rel.equals(RESULT) && !oldCheckpoint) {
                 out.add(new FileBlob(rel, read(f), false));
             }
         }
         return out;
+    }
+
+    private static final String CHECKPOINT = "checkpoint-\\d+";
+
+    private static java.util.Set<Path> newestCheckpoints(Path search) {
+        if (!Files.isDirectory(search)) {
+            return java.util.Set.of();
+        }
+        try (Stream<Path> s = Files.list(search)) {
+            return s.filter(p -> p.getFileName().toString().matches(CHECKPOINT))
+                    .filter(p -> Files.isRegularFile(p.resolve("state.json")))
+                    .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
+                    .limit(CHECKPOINTS_SENT).collect(java.util.stream.Collectors.toSet());
+        } catch (IOException e) {
+            return java.util.Set.of();
+        }
     }
 
     /** Writes {@code b} under {@code dir}: appended, or atomically replaced. */

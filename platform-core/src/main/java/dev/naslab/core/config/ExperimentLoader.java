@@ -41,9 +41,20 @@ public final class ExperimentLoader {
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
 
     private final Registry registry;
+    private java.util.function.Consumer<String> dataElsewhere;
 
     public ExperimentLoader(Registry registry) {
         this.registry = registry;
+    }
+
+    /**
+     * The data is read on other machines (a cluster's workers): a dataset this machine cannot read
+     * is reported to {@code warn} instead of failing validation, and the spaces are not checked
+     * against its shape here; each trial checks both where it runs.
+     */
+    public ExperimentLoader dataElsewhere(java.util.function.Consumer<String> warn) {
+        this.dataElsewhere = warn;
+        return this;
     }
 
     /** Loads and validates {@code file} with {@code sets} overrides: every sweep variant and baseline. */
@@ -313,6 +324,11 @@ public final class ExperimentLoader {
     private void checkDataAndSpaces(Component d, List<Component> spaces, List<Problem> problems) {
         DatasetProvider provider = (DatasetProvider) d.entry().extension();
         List<String> dataProblems = provider.check(d.settings());
+        if (!dataProblems.isEmpty() && dataElsewhere != null) {
+            dataProblems.forEach(p -> dataElsewhere.accept(source(d) + p + " on this machine; each worker reads "
+                    + "its own copy and checks it when a trial starts"));
+            return;
+        }
         dataProblems.forEach(p -> problems.add(new Problem(d.path(), p)));
         if (!dataProblems.isEmpty()) {
             return;
@@ -324,6 +340,10 @@ public final class ExperimentLoader {
             sp.forEach(p -> problems.add(new Problem(s.path(), p + " (dataset " + d.id() + ": " + info.shape()
                     + ", " + info.classes() + " classes)")));
         }
+    }
+
+    private static String source(Component d) {
+        return d.path() + ": ";
     }
 
     /** Recipe settings an evaluator cannot apply to a space's networks (e.g. drop path on NAS-Bench-201). */

@@ -62,12 +62,19 @@ class FolderSyncTest {
     }
 
     @Test
-    void aResumedAttemptGetsEverythingButTheResultAndTheLog(@TempDir Path tmp) throws Exception {
-        write(tmp, "search/checkpoint-0003/tensors.bin", "weights");
+    void aResumedAttemptGetsTheNewestTwoCheckpointsAndNoResultOrLog(@TempDir Path tmp) throws Exception {
+        for (int epoch = 1; epoch <= 4; epoch++) {
+            write(tmp, "search/checkpoint-000" + epoch + "/tensors.bin", "weights " + epoch);
+            write(tmp, "search/checkpoint-000" + epoch + "/state.json", "{}");
+        }
+        write(tmp, "search/checkpoint-0005/tensors.bin", "incomplete: no state.json yet");
+        write(tmp, "search/metrics.jsonl", "{}");
         write(tmp, "result.json", "{}");
         write(tmp, "trial.log", "old attempt\n");
         List<FileBlob> files = new FolderSync().resumeFiles(tmp);
-        assertEquals(List.of("search/checkpoint-0003/tensors.bin"), files.stream().map(FileBlob::path).toList());
+        assertEquals(List.of("search/checkpoint-0003/state.json", "search/checkpoint-0003/tensors.bin",
+                "search/checkpoint-0004/state.json", "search/checkpoint-0004/tensors.bin", "search/metrics.jsonl"),
+                files.stream().map(FileBlob::path).toList());
     }
 
     @Test
