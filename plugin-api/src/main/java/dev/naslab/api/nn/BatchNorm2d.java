@@ -17,6 +17,7 @@ public final class BatchNorm2d {
     private final NDArray var;
     private final NDArray gamma;
     private final NDArray beta;
+    private final boolean affine;
 
     /**
      * Registers the layer's statistics (and, when {@code affine}, its scale and shift) in {@code ps} under {@code name}.
@@ -27,6 +28,7 @@ public final class BatchNorm2d {
      * @param affine learn a scale and shift
      */
     public BatchNorm2d(ParamStore ps, String name, int channels, boolean affine) {
+        this.affine = affine;
         mean = ps.buffer(name + ".running_mean", new Shape(channels), 0f);
         var = ps.buffer(name + ".running_var", new Shape(channels), 1f);
         if (affine) {
@@ -49,6 +51,28 @@ public final class BatchNorm2d {
      */
     public NDArray forward(NDArray x, boolean training) {
         return ai.djl.nn.norm.BatchNorm.batchNorm(x, mean, var, gamma, beta, 1, DJL_MOMENTUM, EPS, training)
+                .singletonOrThrow();
+    }
+
+    /**
+     * Normalises like {@link #forward(NDArray, boolean)} and multiplies channel {@code c} by
+     * {@code scale[c]}, in the place of the γ a non-affine layer does not have: a supernet's mixing
+     * weights folded into the normalisation that ends an op, so one fused kernel (and its gradient,
+     * which includes the scale's) replaces a separate multiply and its gradient. The running
+     * statistics are those of the unscaled normalisation.
+     *
+     * @param x the input batch, N×C×H×W
+     * @param training true for batch statistics (training), false for the running statistics
+     * @param scale one factor per channel, shape C (it may require a gradient)
+     * @return the normalised, scaled maps
+     * @throws IllegalStateException for an affine layer, whose γ is already there
+     * @since 0.2.1
+     */
+    public NDArray forward(NDArray x, boolean training, NDArray scale) {
+        if (affine) {
+            throw new IllegalStateException("a scale replaces γ; this layer is affine and has its own");
+        }
+        return ai.djl.nn.norm.BatchNorm.batchNorm(x, mean, var, scale, beta, 1, DJL_MOMENTUM, EPS, training)
                 .singletonOrThrow();
     }
 }

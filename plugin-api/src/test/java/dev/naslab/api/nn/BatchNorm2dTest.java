@@ -53,6 +53,40 @@ class BatchNorm2dTest {
         }
     }
 
+    /**
+     * A scale in γ's place: out = scale[c]·x̂ and d loss / d scale[c] = Σ x̂ · upstream (hand
+     * values on both engines; DJL passes fix_gamma=false to MXNet only when a γ is given).
+     */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"PyTorch", "MXNet"})
+    void aScaleReplacesGammaWithItsGradient(String engine) {
+        ai.djl.engine.Engine e = ai.djl.engine.Engine.getEngine(engine);
+        try (NDManager m = NDManager.newBaseManager(engine)) {
+            ParamStore ps = new ParamStore(m);
+            BatchNorm2d bn = new BatchNorm2d(ps, "bn", 2, false);
+            // channel 0: 1,2,3,4 (mean 2.5, variance 1.25); channel 1: 0,0,2,2 (mean 1, variance 1)
+            NDArray x = m.create(new float[] {1, 2, 0, 0, 3, 4, 2, 2}, new Shape(2, 2, 1, 2));
+            NDArray scale = m.create(new float[] {0.5f, 2f});
+            scale.setRequiresGradient(true);
+            float[] y;
+            try (ai.djl.training.GradientCollector gc = e.newGradientCollector()) {
+                NDArray out = bn.forward(x, true, scale);
+                y = out.toFloatArray();
+                // upstream gradient = the input itself: d/dscale[c] = Σ x̂·x over the channel
+                gc.backward(out.mul(x).sum());
+            }
+            float s0 = (float) Math.sqrt(1.25 + 1e-5);
+            float s1 = (float) Math.sqrt(1 + 1e-5);
+            assertArrayEquals(new float[] {0.5f * -1.5f / s0, 0.5f * -0.5f / s0, 2 * -1 / s1, 2 * -1 / s1,
+                0.5f * 0.5f / s0, 0.5f * 1.5f / s0, 2 * 1 / s1, 2 * 1 / s1}, y, 1e-5f);
+            float g0 = (-1.5f * 1 - 0.5f * 2 + 0.5f * 3 + 1.5f * 4) / s0;
+            float g1 = (-1 * 0 - 1 * 0 + 1 * 2 + 1 * 2) / s1;
+            assertArrayEquals(new float[] {g0, g1}, scale.getGradient().toFloatArray(), 1e-4f);
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> new BatchNorm2d(ps, "affine", 2, true).forward(x, true, scale));
+        }
+    }
+
     @Test
     void convParameterCountMatchesItsShape() {
         try (NDManager m = NDManager.newBaseManager()) {

@@ -17,7 +17,7 @@ import dev.naslab.api.train.Rng;
  * per channel, the pointwise convolution one group per copy, and BatchNorm is per channel, so each
  * copy computes exactly its own op with its own weights.
  */
-final class DilConv {
+final class DilConv implements OpFactory.Scalable {
 
     private final Conv2d depthwise;
     private final Conv2d pointwise;
@@ -33,5 +33,15 @@ final class DilConv {
 
     NDArray forwardActivated(NDArray reluX, boolean training) {
         return bn.forward(pointwise.forward(depthwise.forward(reluX)), training);
+    }
+
+    @Override
+    public NDArray apply(NDArray reluX, boolean training) {
+        return forwardActivated(reluX, training);
+    }
+
+    @Override
+    public NDArray apply(NDArray reluX, boolean training, NDArray scale) {
+        return bn.forward(pointwise.forward(depthwise.forward(reluX)), training, scale);
     }
 }

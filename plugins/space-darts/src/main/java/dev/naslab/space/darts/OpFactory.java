@@ -23,6 +23,14 @@ final class OpFactory {
         NDArray apply(NDArray reluX, boolean training);
     }
 
+    /**
+     * An op that ends in a non-affine BatchNorm, which can multiply each output channel by a
+     * scale (a search cell's mixing weights) in the same kernel.
+     */
+    interface Scalable extends Activated {
+        NDArray apply(NDArray reluX, boolean training, NDArray scale);
+    }
+
     /** Whether {@code op} is a convolution whose stacked copies take a tiled input. */
     static boolean isConvolution(String op) {
         return op.startsWith("sep_conv") || op.startsWith("dil_conv");
@@ -42,10 +50,10 @@ final class OpFactory {
             Rng rng) {
         String n = name + "." + op;
         return switch (op) {
-            case "sep_conv_3x3" -> new SepConv(ps, n, c, copies, 3, stride, affine, rng)::forwardActivated;
-            case "sep_conv_5x5" -> new SepConv(ps, n, c, copies, 5, stride, affine, rng)::forwardActivated;
-            case "dil_conv_3x3" -> new DilConv(ps, n, c, copies, 3, stride, 2, 2, affine, rng)::forwardActivated;
-            case "dil_conv_5x5" -> new DilConv(ps, n, c, copies, 5, stride, 4, 2, affine, rng)::forwardActivated;
+            case "sep_conv_3x3" -> new SepConv(ps, n, c, copies, 3, stride, affine, rng);
+            case "sep_conv_5x5" -> new SepConv(ps, n, c, copies, 5, stride, affine, rng);
+            case "dil_conv_3x3" -> new DilConv(ps, n, c, copies, 3, stride, 2, 2, affine, rng);
+            case "dil_conv_5x5" -> new DilConv(ps, n, c, copies, 5, stride, 4, 2, affine, rng);
             case "skip_connect" -> stride == 2
                     ? new FactorizedReduce(ps, n, c, c, copies, affine, rng)::forwardActivated : null;
             case "none", "noise", "max_pool_3x3", "avg_pool_3x3" -> null;

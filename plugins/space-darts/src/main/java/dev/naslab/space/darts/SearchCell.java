@@ -23,8 +23,9 @@ import java.util.Map;
  * parametric ops of all those edges run as one wider op ({@link DilConv} explains why each edge
  * still computes exactly its own op), on the state's ReLU tiled once per edge; pooling (with its
  * non-affine BN, which has no parameters, so every edge's BN gives the same output) and identity
- * are computed once and broadcast. Each kind's outputs are weighted by one broadcast multiply with
- * the edges' mixing weights. This does the reference's arithmetic with a fraction of its operator
+ * are computed once and broadcast. The convolutions' mixing weights are folded into their final
+ * BatchNorm as a per-channel scale (the search cell's BNs have no γ of its own); the other kinds'
+ * outputs are weighted by one broadcast multiply with the edges' mixing weights. This does the reference's arithmetic with a fraction of its operator
  * calls, which dominate the time of small supernets. A kind is skipped when its weight is exactly
  * 0 on every edge leaving the state ({@code none}, masked or decided away).
  * {@code PerEdgeSearchCell} in the tests is the one-op-per-edge version this is checked against.
@@ -133,6 +134,7 @@ final class SearchCell {
                     continue;
                 }
                 NDArray y;
+                boolean weighted = false;
                 switch (s.op) {
                     case "noise" -> y = OpFactory.noise(x, stride, s.size());
                     case "max_pool_3x3" -> y = maxBn.forward(OpFactory.maxPool(x, stride), training).expandDims(1);
@@ -147,13 +149,19 @@ final class SearchCell {
                             NDArray r = relu;
                             NDArray in = OpFactory.isConvolution(s.op)
                                     ? tiled.computeIfAbsent(s.size(), n -> n == 1 ? r : r.tile(new long[] {1, n, 1, 1})) : relu;
-                            NDArray flat = s.layer.apply(in, training);
+                            NDArray flat;
+                            if (s.layer instanceof OpFactory.Scalable scalable) {
+                                flat = scalable.apply(in, training, s.channelWeights(matrix, channels));
+                                weighted = true;
+                            } else {
+                                flat = s.layer.apply(in, training);
+                            }
                             Shape f = flat.getShape();
                             y = flat.reshape(f.get(0), s.size(), channels, f.get(2), f.get(3));
                         }
                     }
                 }
-                NDArray term = y.mul(s.weights(matrix));
+                NDArray term = weighted ? y : y.mul(s.weights(matrix));
                 if (s.full) {
                     full = full == null ? term : full.add(term);
                 } else {
@@ -218,6 +226,15 @@ final class SearchCell {
                 }
             }
             return false;
+        }
+
+        /**
+         * The members' mixing weights once per channel, n·C in copy-major order: the scale the
+         * stacked convolution's BatchNorm applies, so the weighting costs no separate multiply.
+         */
+        NDArray channelWeights(NDArray matrix, int c) {
+            NDArray idx = matrix.getManager().create(flatIndex);
+            return matrix.reshape(-1).take(idx).reshape(slots.length, 1).repeat(1, c).reshape(-1);
         }
 
         /** The members' mixing weights shaped 1 × n × 1 × 1 × 1, to broadcast over N × n × C × H × W. */

@@ -9,7 +9,7 @@ import dev.naslab.api.train.Rng;
  * The DARTS {@code sep_conv} op: two [ReLU → depthwise k×k → pointwise 1×1 → BN] blocks, the
  * first carrying the stride. The first ReLU is the caller's. {@code copies} as in {@link DilConv}.
  */
-final class SepConv {
+final class SepConv implements OpFactory.Scalable {
 
     private final DilConv first;
     private final DilConv second;
@@ -21,5 +21,15 @@ final class SepConv {
 
     NDArray forwardActivated(NDArray reluX, boolean training) {
         return second.forwardActivated(Ops.relu(first.forwardActivated(reluX, training)), training);
+    }
+
+    @Override
+    public NDArray apply(NDArray reluX, boolean training) {
+        return forwardActivated(reluX, training);
+    }
+
+    @Override
+    public NDArray apply(NDArray reluX, boolean training, NDArray scale) {
+        return second.apply(Ops.relu(first.forwardActivated(reluX, training)), training, scale);
     }
 }

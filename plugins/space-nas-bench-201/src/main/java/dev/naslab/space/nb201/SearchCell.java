@@ -1,6 +1,7 @@
 package dev.naslab.space.nb201;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.nn.BatchNorm2d;
@@ -14,7 +15,9 @@ import dev.naslab.api.train.Rng;
  * i←j. Work shared between edges that leave the same node j is done once: one ReLU of node j,
  * one 1×1 and one 3×3 convolution whose output channels stack the convolutions of all of j's
  * outgoing edges (BatchNorm is per channel, so one BN over the stack equals one BN per op), and
- * one average pooling. {@code none} contributes exactly zero and is skipped, as are ops whose
+ * one average pooling. The convolutions' mixing weights are folded into their BatchNorm as a
+ * per-channel scale (the search cell's BN has no γ of its own): one kernel instead of a BN, a
+ * multiply per edge and their gradients. {@code none} contributes exactly zero and is skipped, as are ops whose
  * mixing weight is exactly zero. The parameters equal those of separate per-edge ops.
  */
 final class SearchCell {
@@ -55,10 +58,10 @@ final class SearchCell {
                     acc = plus(acc, w.weigh(cell, e, Nb201Cell.SKIP, nodes[j]));
                 }
                 if (w.active(cell, e, Nb201Cell.CONV1)) {
-                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.CONV1, out[j].conv1.get(slot)));
+                    acc = plus(acc, out[j].conv1.get(slot)); // weighted inside its BatchNorm
                 }
                 if (w.active(cell, e, Nb201Cell.CONV3)) {
-                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.CONV3, out[j].conv3.get(slot)));
+                    acc = plus(acc, out[j].conv3.get(slot));
                 }
                 if (w.active(cell, e, Nb201Cell.POOL)) {
                     acc = plus(acc, w.weigh(cell, e, Nb201Cell.POOL, out[j].pool));
@@ -90,16 +93,31 @@ final class SearchCell {
         if (needConv1 || needConv3) {
             NDArray r = Ops.relu(node);
             if (needConv1) {
-                o.conv1 = split(bn1[j].forward(conv1[j].forward(r), training), fanOut);
+                o.conv1 = split(bn1[j].forward(conv1[j].forward(r), training, scale(w, j, Nb201Cell.CONV1)), fanOut);
             }
             if (needConv3) {
-                o.conv3 = split(bn3[j].forward(conv3[j].forward(r), training), fanOut);
+                o.conv3 = split(bn3[j].forward(conv3[j].forward(r), training, scale(w, j, Nb201Cell.CONV3)), fanOut);
             }
         }
         if (needPool) {
             o.pool = Ops.avgPool3x3(node, 1, ps);
         }
         return o;
+    }
+
+    /**
+     * The per-channel scale of node j's stacked op-{@code k} outputs: each outgoing edge's mixing
+     * weight for the op, once per channel of its slot. Folding the weight into the BatchNorm that
+     * ends the op gives {@code w · BN(conv(x))} in one kernel; its gradient reaches α through the
+     * scale (as γ's would).
+     */
+    private NDArray scale(MixingWeights w, int j, int k) {
+        NDArray matrix = w.matrix(Nb201Cell.NAME);
+        NDList parts = new NDList();
+        for (int i = j + 1; i < Nb201Cell.NODES; i++) {
+            parts.add(matrix.get(Nb201Cell.edge(i, j), k).reshape(1).repeat(0, channels));
+        }
+        return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts);
     }
 
     private NDList split(NDArray stacked, int parts) {
