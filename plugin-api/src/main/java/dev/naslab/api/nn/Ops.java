@@ -1,9 +1,11 @@
 package dev.naslab.api.nn;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.pooling.Pool;
+import ai.djl.util.PairList;
 
 /** Parameter-free operations used by the cell ops, with the reference's exact settings. */
 public final class Ops {
@@ -77,6 +79,32 @@ public final class Ops {
             }
         }
         return out;
+    }
+
+    /**
+     * {@code x} cut into {@code parts} equal pieces along {@code axis}, as {@link NDArray#split(long, int)}.
+     * On MXNet this runs MXNet's own {@code SliceChannel} operator instead of the NumPy-style
+     * {@code _split_v2} DJL uses, which MXNet 1.9 runs at half the speed forward and backward
+     * (measured: 46 ms against 23 ms for cutting a 64×48×32×32 array in three, adding the pieces and
+     * back-propagating). Same values, same gradients ({@code OpsTest}).
+     *
+     * @param x the array
+     * @param parts how many equal pieces
+     * @param axis the axis to cut
+     * @return the pieces, in order
+     * @since 0.2.1
+     */
+    public static NDList split(NDArray x, int parts, int axis) {
+        if (parts == 1) {
+            return new NDList(x);
+        }
+        if ("MXNet".equals(x.getManager().getEngine().getEngineName())) {
+            PairList<String, Object> params = new PairList<>();
+            params.add("num_outputs", parts);
+            params.add("axis", axis);
+            return x.getManager().invoke("SliceChannel", new NDList(x), params);
+        }
+        return x.split(parts, axis);
     }
 
     /**

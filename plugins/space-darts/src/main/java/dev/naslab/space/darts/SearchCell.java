@@ -165,7 +165,7 @@ final class SearchCell {
                 if (s.full) {
                     full = full == null ? term : full.add(term);
                 } else {
-                    NDList parts = term.split(s.size(), 1);
+                    NDList parts = Ops.split(term, s.size(), 1);
                     for (int i = 0; i < s.size(); i++) {
                         NDArray p = parts.get(i).squeeze(1);
                         int slot = s.slots[i];
@@ -174,7 +174,7 @@ final class SearchCell {
                 }
             }
             if (full != null) {
-                NDList parts = fanOut == 1 ? new NDList(full) : full.split(fanOut, 1);
+                NDList parts = Ops.split(full, fanOut, 1);
                 for (int slot = 0; slot < fanOut; slot++) {
                     NDArray p = parts.get(slot).squeeze(1);
                     out[slot] = out[slot] == null ? p : p.add(out[slot]);

@@ -121,7 +121,7 @@ final class SearchCell {
     }
 
     private NDList split(NDArray stacked, int parts) {
-        return parts == 1 ? new NDList(stacked) : stacked.split(parts, 1);
+        return Ops.split(stacked, parts, 1);
     }
 
     private static final class Outgoing {
