@@ -89,9 +89,9 @@ public final class LocalTrialExecutor implements TrialExecutor {
         running.add(p);
         int code;
         try {
-            code = TrialProcess.pump(p, log, (phase, total, done, note) -> display.update(t.id(), phase, total, done, note));
+            TrialProcess.pump(p, log, (phase, total, done, note) -> display.update(t.id(), phase, total, done, note));
         } finally {
-            code = p.waitFor();
+            code = p.waitFor(); // also when reading its output failed
             running.remove(p);
             display.finish(t.id());
         }
