@@ -110,6 +110,6 @@ public final class MixingWeights {
         if (s[e][k] == null) {
             s[e][k] = weights.get(cell).get(e, k);
         }
-        return t.mul(s[e][k]);
+        return dev.naslab.api.nn.Ops.scale(t, s[e][k]);
     }
 }

@@ -34,8 +34,11 @@ final class Macro {
     private final BatchNorm2d stemBn;
     private final Linear classifier;
     private final List<CellPlan> plans = new ArrayList<>();
+    /** C of the first cells, the fewest channels of any layer: it decides the input's memory layout. */
+    private final int narrowest;
 
     Macro(ParamStore ps, int inChannels, int c, int layers, int classes, Rng rng) {
+        this.narrowest = c;
         int stemChannels = 3 * c;
         stem = new Conv2d(ps, "stem.conv", inChannels, stemChannels, 3, 1, 1, rng);
         stemBn = new BatchNorm2d(ps, "stem.bn", stemChannels, true);
@@ -62,7 +65,7 @@ final class Macro {
     }
 
     NDArray stem(NDArray x, boolean training) {
-        return stemBn.forward(stem.forward(x), training);
+        return stemBn.forward(stem.forward(Ops.preferredLayout(x, narrowest)), training);
     }
 
     NDArray classify(NDArray last) {

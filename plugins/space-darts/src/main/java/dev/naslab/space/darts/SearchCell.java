@@ -66,17 +66,17 @@ final class SearchCell {
         states[0] = reducePre0 != null ? reducePre0.forwardActivated(r0, training) : convPre0.forwardActivated(r0, training);
         states[1] = pre1.forward(s1, training);
         for (int to = 2; to < states.length; to++) {
-            NDArray acc = null;
+            NDList terms = new NDList();
             for (int from = 0; from < to; from++) {
                 if (edgeOut[from] == null) {
                     edgeOut[from] = sources[from].forward(states[from], w, type, training, ps);
                 }
                 NDArray term = edgeOut[from][Source.slot(from, to)];
                 if (term != null) {
-                    acc = acc == null ? term : acc.add(term);
+                    terms.add(term);
                 }
             }
-            states[to] = acc != null ? acc : OpFactory.zeros(states[1], reduction ? 2 : 1);
+            states[to] = !terms.isEmpty() ? Ops.sum(terms) : OpFactory.zeros(states[1], reduction ? 2 : 1);
         }
         return NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
     }

@@ -47,7 +47,7 @@ final class SearchCell {
         Outgoing[] out = new Outgoing[3];
         nodes[0] = x;
         for (int i = 1; i < Nb201Cell.NODES; i++) {
-            NDArray acc = null;
+            NDList terms = new NDList();
             for (int j = 0; j < i; j++) {
                 int e = Nb201Cell.edge(i, j);
                 if (out[j] == null) {
@@ -55,25 +55,21 @@ final class SearchCell {
                 }
                 int slot = i - j - 1;
                 if (w.active(cell, e, Nb201Cell.SKIP)) {
-                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.SKIP, nodes[j]));
+                    terms.add(w.weigh(cell, e, Nb201Cell.SKIP, nodes[j]));
                 }
                 if (w.active(cell, e, Nb201Cell.CONV1)) {
-                    acc = plus(acc, out[j].conv1.get(slot)); // weighted inside its BatchNorm
+                    terms.add(out[j].conv1.get(slot)); // weighted inside its BatchNorm
                 }
                 if (w.active(cell, e, Nb201Cell.CONV3)) {
-                    acc = plus(acc, out[j].conv3.get(slot));
+                    terms.add(out[j].conv3.get(slot));
                 }
                 if (w.active(cell, e, Nb201Cell.POOL)) {
-                    acc = plus(acc, w.weigh(cell, e, Nb201Cell.POOL, out[j].pool));
+                    terms.add(w.weigh(cell, e, Nb201Cell.POOL, out[j].pool));
                 }
             }
-            nodes[i] = acc == null ? x.zerosLike() : acc;
+            nodes[i] = terms.isEmpty() ? x.zerosLike() : Ops.sum(terms);
         }
         return nodes[3];
-    }
-
-    private static NDArray plus(NDArray acc, NDArray term) {
-        return acc == null ? term : acc.add(term);
     }
 
     /** The op outputs of every edge leaving node j that any active op needs. */

@@ -27,9 +27,12 @@ final class Skeleton {
     private final List<Object> layers = new ArrayList<>();
     private final BatchNorm2d headBn;
     private final Linear classifier;
+    /** C of the first stage, the fewest channels of any layer: it decides the input's memory layout. */
+    private final int narrowest;
 
     <T> Skeleton(ParamStore ps, Nb201Settings s, int inChannels, int classes, Rng rng, CellFactory<T> cells) {
         int c = s.channels();
+        narrowest = c;
         stem = new Conv2d(ps, "stem.conv", inChannels, c, 3, 1, 1, rng);
         stemBn = new BatchNorm2d(ps, "stem.bn", c, true);
         int index = 0;
@@ -50,7 +53,7 @@ final class Skeleton {
     /** Runs the skeleton; {@code cell} applies one cell object to its input. */
     @SuppressWarnings("unchecked")
     <T> NDArray forward(NDArray x, boolean training, java.util.function.BiFunction<T, NDArray, NDArray> cell) {
-        NDArray h = stemBn.forward(stem.forward(x), training);
+        NDArray h = stemBn.forward(stem.forward(Ops.preferredLayout(x, narrowest)), training);
         for (Object layer : layers) {
             h = layer instanceof ResidualReduction r ? r.forward(h, training) : cell.apply((T) layer, h);
         }
