@@ -130,9 +130,11 @@ public final class Ops {
             params.add("num_args", terms.size());
             return terms.head().getManager().invoke("add_n", terms, params).head();
         }
-        NDArray acc = terms.get(0);
-        for (int i = 1; i < terms.size(); i++) {
-            acc = acc.add(terms.get(i));
+        // the first add makes a new array; the rest add into it in place (PyTorch's autograd allows
+        // that, add keeps no input for its backward), saving an allocation per term
+        NDArray acc = terms.get(0).add(terms.get(1));
+        for (int i = 2; i < terms.size(); i++) {
+            acc.addi(terms.get(i));
         }
         return acc;
     }
