@@ -32,6 +32,8 @@ public final class ArchState implements AutoCloseable {
     private final Map<String, NDArray> alpha = new LinkedHashMap<>();
     private final Map<String, int[]> decisions = new LinkedHashMap<>();
     private final Map<String, boolean[][]> masks = new LinkedHashMap<>();
+    /** Whether α takes gradients; when not, mixing weights also carry their values as numbers. */
+    private boolean trainable = true;
 
     /**
      * Creates α as {@code initStd · N(0,1)} for every cell type (the reference initialisation
@@ -256,6 +258,7 @@ public final class ArchState implements AutoCloseable {
      * @param trainable whether α trains
      */
     public void setTrainable(boolean trainable) {
+        this.trainable = trainable;
         for (NDArray a : alpha.values()) {
             a.setRequiresGradient(trainable);
         }
@@ -282,6 +285,7 @@ public final class ArchState implements AutoCloseable {
         Map<String, NDArray> w = new LinkedHashMap<>();
         Map<String, boolean[][]> active = new LinkedHashMap<>();
         Map<String, boolean[][]> unit = new LinkedHashMap<>();
+        Map<String, float[][]> values = new LinkedHashMap<>();
         for (CellType c : cellTypes) {
             int edges = c.edges().size();
             int ops = c.opCount();
@@ -312,8 +316,16 @@ public final class ArchState implements AutoCloseable {
             w.put(c.name(), p);
             active.put(c.name(), act);
             unit.put(c.name(), one);
+            if (!trainable) {
+                float[] flat = p.toFloatArray();
+                float[][] rows = new float[edges][];
+                for (int e = 0; e < edges; e++) {
+                    rows[e] = java.util.Arrays.copyOfRange(flat, e * ops, (e + 1) * ops);
+                }
+                values.put(c.name(), rows);
+            }
         }
-        return new MixingWeights(w, active, unit);
+        return new MixingWeights(w, active, unit, trainable ? null : values);
     }
 
     /**

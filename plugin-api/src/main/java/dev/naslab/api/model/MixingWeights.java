@@ -15,12 +15,19 @@ public final class MixingWeights {
     private final Map<String, boolean[][]> active;
     private final Map<String, boolean[][]> unit;
     private final Map<String, NDArray[][]> scalars = new HashMap<>();
+    private final Map<String, float[][]> values;
 
     MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
             Map<String, boolean[][]> unit) {
+        this(weights, active, unit, null);
+    }
+
+    MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
+            Map<String, boolean[][]> unit, Map<String, float[][]> values) {
         this.weights = weights;
         this.active = active;
         this.unit = unit;
+        this.values = values;
     }
 
     /**
@@ -91,6 +98,20 @@ public final class MixingWeights {
     }
 
     /**
+     * The edges × ops weights of a cell type as numbers, when this pass takes no gradient through
+     * them (α is not training: weight steps, scoring with a fixed α), else null. A supernet may then
+     * build what it derives from the weights on the host instead of with array operations; a
+     * weight times a number also back-propagates more cheaply than times an array.
+     *
+     * @param cell the cell type's name
+     * @return the weights as numbers (do not modify), or null when the weights may need gradients
+     * @since 0.2.2
+     */
+    public float[][] constants(String cell) {
+        return values == null ? null : values.get(cell);
+    }
+
+    /**
      * {@code t} scaled by the weight of op {@code k} on edge {@code e}.
      *
      * @param cell the cell type's name
@@ -102,6 +123,12 @@ public final class MixingWeights {
     public NDArray weigh(String cell, int e, int k, NDArray t) {
         if (unit(cell, e, k)) {
             return t;
+        }
+        float[][] v = constants(cell);
+        if (v != null) {
+            // a constant of the pass, made in the pass's manager so that it outlives the backward pass
+            // (DJL 0.36's mul(Number) on PyTorch frees the number's memory before autograd reads it)
+            return t.mul(t.getManager().create(v[e][k]));
         }
         NDArray[][] s = scalars.computeIfAbsent(cell, c -> {
             long[] shape = weights.get(c).getShape().getShape();

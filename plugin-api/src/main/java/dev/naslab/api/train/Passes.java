@@ -81,7 +81,10 @@ public final class Passes {
     public static NDArray recipeLoss(TrainingOutput out, NDArray oneHot, float auxiliaryWeight) {
         NDArray loss = crossEntropy(out.logits(), oneHot);
         if (out.auxiliaryLogits() != null && auxiliaryWeight > 0f) {
-            loss = loss.add(crossEntropy(out.auxiliaryLogits(), oneHot).mul(auxiliaryWeight));
+            // the weight as an array of the pass, not mul(Number): DJL 0.36 on PyTorch frees a number's
+            // memory when the multiply returns, while autograd keeps it for the backward pass
+            NDArray weight = loss.getManager().create(auxiliaryWeight);
+            loss = loss.add(crossEntropy(out.auxiliaryLogits(), oneHot).mul(weight));
         }
         return loss;
     }

@@ -48,4 +48,34 @@ class PassesTest {
             assertEquals(Math.log(2), Passes.recipeLoss(noAux, b.oneHot(), 0.4f).getFloat(), 1e-6);
         }
     }
+
+    /**
+     * The auxiliary loss's weight is read again by the backward pass: it must outlive the forward
+     * pass although native memory is freed and reused in between (see {@code MixingWeightsTest}).
+     * Zero logits, class 0: ∂CE/∂logits = softmax − one-hot = (−½, ½), times the weight ½.
+     */
+    @Test
+    void theAuxiliaryWeightOutlivesTheForwardPass() throws InterruptedException {
+        try (NDManager m = NDManager.newBaseManager(); NDManager pass = m.newSubManager()) {
+            ai.djl.ndarray.NDArray main = pass.zeros(new Shape(1, 2));
+            ai.djl.ndarray.NDArray aux = pass.zeros(new Shape(1, 2));
+            aux.setRequiresGradient(true);
+            ai.djl.ndarray.NDArray oneHot = pass.create(new float[] {1f, 0f}, new Shape(1, 2));
+            try (ai.djl.training.GradientCollector gc = m.getEngine().newGradientCollector()) {
+                ai.djl.ndarray.NDArray loss = Passes.recipeLoss(
+                        new dev.naslab.api.model.TrainingOutput(main, aux), oneHot, 0.5f);
+                for (int round = 0; round < 3; round++) {
+                    System.gc();
+                    Thread.sleep(50);
+                    java.util.List<java.nio.ByteBuffer> fill = new java.util.ArrayList<>();
+                    for (int i = 0; i < 2000; i++) {
+                        fill.add(java.nio.ByteBuffer.allocateDirect(4).putFloat(0, Float.NaN));
+                    }
+                }
+                gc.backward(loss);
+            }
+            org.junit.jupiter.api.Assertions.assertArrayEquals(new float[] {-0.25f, 0.25f},
+                    aux.getGradient().toFloatArray(), 1e-6f);
+        }
+    }
 }

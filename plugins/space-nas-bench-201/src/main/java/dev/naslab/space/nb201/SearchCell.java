@@ -105,10 +105,18 @@ final class SearchCell {
      * The per-channel scale of node j's stacked op-{@code k} outputs: each outgoing edge's mixing
      * weight for the op, once per channel of its slot. Folding the weight into the BatchNorm that
      * ends the op gives {@code w · BN(conv(x))} in one kernel; its gradient reaches α through the
-     * scale (as γ's would).
+     * scale (as γ's would). When the weights are constants of the pass it is made on the host.
      */
     private NDArray scale(MixingWeights w, int j, int k) {
         NDArray matrix = w.matrix(Nb201Cell.NAME);
+        float[][] constants = w.constants(Nb201Cell.NAME);
+        if (constants != null) {
+            float[] s = new float[(Nb201Cell.NODES - 1 - j) * channels];
+            for (int i = j + 1; i < Nb201Cell.NODES; i++) {
+                java.util.Arrays.fill(s, (i - j - 1) * channels, (i - j) * channels, constants[Nb201Cell.edge(i, j)][k]);
+            }
+            return matrix.getManager().create(s);
+        }
         NDList parts = new NDList();
         for (int i = j + 1; i < Nb201Cell.NODES; i++) {
             parts.add(matrix.get(Nb201Cell.edge(i, j), k).reshape(1).repeat(0, channels));
