@@ -100,8 +100,8 @@ public final class MixingWeights {
     /**
      * The edges × ops weights of a cell type as numbers, when this pass takes no gradient through
      * them (α is not training: weight steps, scoring with a fixed α), else null. A supernet may then
-     * build what it derives from the weights on the host instead of with array operations; a
-     * weight times a number also back-propagates more cheaply than times an array.
+     * build what it derives from the weights on the host instead of with array operations, and
+     * {@link #weigh} multiplies by a constant that takes no gradient.
      *
      * @param cell the cell type's name
      * @return the weights as numbers (do not modify), or null when the weights may need gradients
@@ -125,18 +125,15 @@ public final class MixingWeights {
             return t;
         }
         float[][] v = constants(cell);
-        if (v != null) {
-            // a constant of the pass, made in the pass's manager so that it outlives the backward pass
-            // (DJL 0.36's mul(Number) on PyTorch frees the number's memory before autograd reads it)
-            return t.mul(t.getManager().create(v[e][k]));
-        }
         NDArray[][] s = scalars.computeIfAbsent(cell, c -> {
             long[] shape = weights.get(c).getShape().getShape();
             return new NDArray[(int) shape[0]][(int) shape[1]];
         });
         if (s[e][k] == null) {
-            s[e][k] = weights.get(cell).get(e, k);
+            // a constant is an array of the pass's manager, so it outlives the backward pass
+            // (DJL 0.36's mul(Number) on PyTorch frees the number's memory before autograd reads it)
+            s[e][k] = v != null ? weights.get(cell).getManager().create(v[e][k]) : weights.get(cell).get(e, k);
         }
-        return dev.naslab.api.nn.Ops.scale(t, s[e][k]);
+        return v != null ? t.mul(s[e][k]) : dev.naslab.api.nn.Ops.scale(t, s[e][k]);
     }
 }
