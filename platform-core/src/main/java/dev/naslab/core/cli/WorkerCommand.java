@@ -56,8 +56,8 @@ final class WorkerCommand implements Callable<Integer> {
         String token = access.token();
         List<ClusterAddress> addresses = ClusterAddress.parseList("--join", join);
         InetAddress bindAddress = access.bindAddress(addresses.get(0), "--join");
-        Path dir = workDir != null ? workDir : Path.of(System.getProperty("java.io.tmpdir"),
-                "naslab-worker-" + ProcessHandle.current().pid());
+        // a fresh folder of a random name, readable by this user only, unless the user names one
+        Path dir = workDir != null ? workDir : java.nio.file.Files.createTempDirectory("naslab-worker-");
         WorkerNode node = WorkerNode.start(addresses, bindAddress, port, token, name, slots, dir.toAbsolutePath(),
                 pluginOptions.roots(), pluginOptions.development, System.out);
         boolean scratchIsOurs = workDir == null;

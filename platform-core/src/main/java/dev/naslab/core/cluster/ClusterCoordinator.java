@@ -13,10 +13,12 @@ public final class ClusterCoordinator implements AutoCloseable {
 
     private final HazelcastInstance hz;
     private final String address;
+    private final MessageAuth auth;
 
-    private ClusterCoordinator(HazelcastInstance hz, String address) {
+    private ClusterCoordinator(HazelcastInstance hz, String address, String token) {
         this.hz = hz;
         this.address = address;
+        this.auth = new MessageAuth(token, hz.getCluster().getLocalMember().getUuid().toString());
     }
 
     /**
@@ -33,11 +35,16 @@ public final class ClusterCoordinator implements AutoCloseable {
                     + "with 'naslab worker --join " + join + "', with the same cluster token ("
                     + ClusterToken.ENV + ")");
         }
-        return new ClusterCoordinator(hz, join);
+        return new ClusterCoordinator(hz, join, token);
     }
 
     HazelcastInstance instance() {
         return hz;
+    }
+
+    /** Signs this coordinator's requests and checks the workers' replies. */
+    MessageAuth auth() {
+        return auth;
     }
 
     /** The address it joined, as given. */

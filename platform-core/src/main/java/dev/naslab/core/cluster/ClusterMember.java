@@ -3,6 +3,7 @@ package dev.naslab.core.cluster;
 import com.hazelcast.cluster.Address;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.config.Config;
+import com.hazelcast.config.JavaSerializationFilterConfig;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
@@ -84,6 +85,11 @@ public final class ClusterMember {
         c.getExecutorConfig(TRIALS_EXECUTOR).setPoolSize(256);
         c.getExecutorConfig(FILES_EXECUTOR).setPoolSize(8);
         c.getJetConfig().setEnabled(false);
+        // naslab's messages are IdentifiedDataSerializable (no Java deserialization); Hazelcast's own
+        // filter adds its list of known gadget classes, the JVM-wide filter naslab's allow-list and limits
+        c.getSerializationConfig().addDataSerializableFactory(Wire.FACTORY_ID, new Wire())
+                .setJavaSerializationFilterConfig(new JavaSerializationFilterConfig().setDefaultsDisabled(false));
+        JavaDeserializationFilter.install();
         try {
             return Hazelcast.newHazelcastInstance(c);
         } catch (RuntimeException e) {

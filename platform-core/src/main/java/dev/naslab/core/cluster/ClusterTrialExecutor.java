@@ -7,12 +7,15 @@ import com.hazelcast.core.ExecutionCallback;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.IExecutorService;
 import com.hazelcast.topic.ITopic;
+import dev.naslab.core.cluster.Envelope.Kind;
 import dev.naslab.core.cluster.Messages.Assignment;
 import dev.naslab.core.cluster.Messages.FileBatch;
 import dev.naslab.core.cluster.Messages.FileBlob;
+import dev.naslab.core.cluster.Messages.Hello;
 import dev.naslab.core.cluster.Messages.Outcome;
 import dev.naslab.core.cluster.Messages.ProgressNote;
 import dev.naslab.core.cluster.Messages.PullRequest;
+import dev.naslab.core.cluster.Messages.Release;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.progress.ProgressDisplay;
@@ -54,13 +57,17 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     /** A member lost this often while running one trial: the trial fails instead of moving again. */
     static final int MAX_ATTEMPTS = 5;
 
-    private sealed interface Event permits Finished, Pulled, MembersChanged {
+    private sealed interface Event permits Finished, Pulled, MembersChanged, Greeted {
     }
 
-    private record Finished(Attempt attempt, Outcome outcome, Throwable error) implements Event {
+    private record Finished(Attempt attempt, Envelope reply, Throwable error) implements Event {
     }
 
-    private record Pulled(Attempt attempt, FileBatch batch, Throwable error) implements Event {
+    private record Pulled(Attempt attempt, String nonce, Envelope reply, Throwable error) implements Event {
+    }
+
+    /** A worker's answer to the greeting that asks it to prove it holds the token. */
+    private record Greeted(Member member, String nonce, Envelope reply, Throwable error) implements Event {
     }
 
     private record MembersChanged(Member member, boolean joined) implements Event {
@@ -79,6 +86,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         long lastPull = System.nanoTime();
         boolean pulling;
         long logOffset;
+        String runNonce;
 
         Attempt(TrialSpec spec, int number, Member member) {
             this.spec = spec;
@@ -102,6 +110,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private final long pullNanos;
     private final PrintStream out;
     private final FolderSync sync = new FolderSync();
+    private final MessageAuth auth;
+    /** Workers by whether they proved they hold the token: absent = not asked yet, null value = asked. */
+    private final Map<UUID, Boolean> verified = new HashMap<>();
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Attempt> running = new LinkedHashMap<>();
     private final Map<UUID, Long> busyUntil = new HashMap<>();
@@ -117,6 +128,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             Map<String, PluginStamp> needed, ProgressDisplay display, int pullSeconds, PrintStream out) {
         this.hz = coordinator.instance();
         this.self = hz.getCluster().getLocalMember().getUuid().toString();
+        this.auth = coordinator.auth();
         this.address = coordinator.address();
         this.output = output;
         this.threads = threads;
@@ -141,7 +153,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
                 events.add(new MembersChanged(e.getMember(), false));
             }
         });
-        ITopic<ProgressNote> topic = hz.getTopic(ClusterMember.PROGRESS_TOPIC);
+        ITopic<Envelope> topic = hz.getTopic(ClusterMember.PROGRESS_TOPIC);
         UUID progressListener = topic.addMessageListener(m -> showProgress(m.getMessageObject()));
         try (StatusBoard board = StatusBoard.open(output, trials, "cluster " + address)) {
             for (TrialSpec t : trials) {
@@ -165,6 +177,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
                     pulled(p);
                 } else if (e instanceof MembersChanged m) {
                     membersChanged(m);
+                } else if (e instanceof Greeted g) {
+                    greeted(g);
                 }
                 pullDue();
             }
@@ -223,6 +237,10 @@ public final class ClusterTrialExecutor implements TrialExecutor {
 
     /** Why {@code m} gets no trial of this experiment, or null. */
     private String refusal(Member m) {
+        if (!Boolean.TRUE.equals(verified.get(m.getUuid())) && !refusals.containsKey(m.getUuid())) {
+            greet(m);
+            return "has not yet shown that it holds the cluster token";
+        }
         return refusals.computeIfAbsent(m.getUuid(), u -> {
             String version = m.getAttribute(ClusterMember.VERSION);
             if (!ClusterMember.naslabVersion().equals(version)) {
@@ -236,8 +254,45 @@ public final class ClusterTrialExecutor implements TrialExecutor {
 
     private void describeMembers() {
         for (Member m : workers()) {
-            describe(m);
+            greet(m);
         }
+    }
+
+    /** Asks {@code m} to prove it holds the token; it gets no trial before it has. */
+    private void greet(Member m) {
+        if (verified.containsKey(m.getUuid())) {
+            return;
+        }
+        verified.put(m.getUuid(), null);
+        Envelope hello = auth.seal(Kind.HELLO, m.getUuid().toString(), null, new Hello(ClusterMember.naslabVersion()));
+        hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new SignedTask(hello), m,
+                callback(r -> new Greeted(m, hello.nonce, r, null), e -> new Greeted(m, hello.nonce, null, e)));
+    }
+
+    private void greeted(Greeted g) {
+        UUID id = g.member().getUuid();
+        if (!stillMember(g.member())) {
+            return;
+        }
+        if (g.error() != null) {
+            distrust(g.member(), "did not answer the greeting (" + rootMessage(g.error()) + ")");
+            return;
+        }
+        try {
+            auth.open(g.reply(), Kind.HELLO_REPLY, Hello.class, u -> u.equals(id.toString()), g.nonce());
+            verified.put(id, true);
+            lastWait = null;
+            describe(g.member());
+        } catch (MessageAuth.Refused r) {
+            distrust(g.member(), "failed the token check: " + r.getMessage());
+        }
+    }
+
+    /** {@code m} gets no more trials of this run, and the user reads why. */
+    private void distrust(Member m, String why) {
+        verified.put(m.getUuid(), false);
+        refusals.put(m.getUuid(), why);
+        out.println("naslab: cluster: member " + ClusterMember.name(m) + " gets no trial: it " + why);
     }
 
     private void describe(Member m) {
@@ -273,9 +328,11 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
-        Assignment job = new Assignment(self, t.id(), p.attempt(), spec, threads, files);
+        Envelope job = auth.seal(Kind.RUN, member.getUuid().toString(), null,
+                new Assignment(t.id(), p.attempt(), spec, threads, files));
+        a.runNonce = job.nonce;
         IExecutorService trialsExec = hz.getExecutorService(ClusterMember.TRIALS_EXECUTOR);
-        trialsExec.submitToMember(new Tasks.RunTrial(job), member, callback(o -> new Finished(a, o, null),
+        trialsExec.submitToMember(new SignedTask(job), member, callback(o -> new Finished(a, o, null),
                 e -> new Finished(a, null, e)));
     }
 
@@ -286,14 +343,30 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         for (Attempt a : running.values()) {
             if (!a.pulling && now - a.lastPull >= pullNanos) {
                 a.pulling = true;
-                hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new Tasks.Pull(request(a)),
-                        a.member, callback(b -> new Pulled(a, b, null), e -> new Pulled(a, null, e)));
+                Envelope req = request(a);
+                hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new SignedTask(req),
+                        a.member, callback(b -> new Pulled(a, req.nonce, b, null), e -> new Pulled(a, req.nonce, null, e)));
             }
         }
     }
 
-    private PullRequest request(Attempt a) {
-        return new PullRequest(self, a.spec.id(), a.number, sync.manifest(output.resolve(a.spec.id())), a.logOffset);
+    private Envelope request(Attempt a) {
+        return auth.seal(Kind.PULL, a.member.getUuid().toString(), null, new PullRequest(a.spec.id(), a.number,
+                sync.manifest(output.resolve(a.spec.id())), a.logOffset));
+    }
+
+    /** The payload of a worker's reply to {@code nonce}, or empty (said, and the member distrusted) when it fails the checks. */
+    private <T> Optional<T> opened(Attempt a, Envelope reply, Kind kind, Class<T> type, String nonce) {
+        try {
+            return Optional.of(auth.open(reply, kind, type, u -> u.equals(a.member.getUuid().toString()), nonce));
+        } catch (MessageAuth.Refused r) {
+            out.println("naslab: cluster: refused a reply of member " + a.memberName + " for " + a.spec.id() + ": "
+                    + r.getMessage());
+            if (!Boolean.FALSE.equals(verified.get(a.member.getUuid()))) {
+                distrust(a.member, "sent a reply that failed the token check");
+            }
+            return Optional.empty();
+        }
     }
 
     private void pulled(Pulled p) {
@@ -304,18 +377,32 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         a.pulling = false;
         a.lastPull = System.nanoTime();
         if (p.error() == null) {
-            apply(a, p.batch());
+            opened(a, p.reply(), Kind.FILES, FileBatch.class, p.nonce()).ifPresent(b -> {
+                String bad = apply(a, b);
+                if (bad != null) {
+                    out.println("naslab: cluster: " + a.label() + ": " + bad + " (the attempt goes on; its end decides)");
+                }
+            });
         }
     }
 
-    private void apply(Attempt a, FileBatch batch) {
+    /** Writes the files of {@code batch} into the trial folder; says what could not be written, or null. */
+    private String apply(Attempt a, FileBatch batch) {
         Path dir = output.resolve(a.spec.id());
-        for (FileBlob b : batch.files()) {
-            FolderSync.write(dir, b);
+        for (FileBlob b : batch.files() == null ? List.<FileBlob>of() : batch.files()) {
+            try {
+                if (b == null || b.bytes() == null) {
+                    return "member " + a.memberName + " sent an empty file entry";
+                }
+                FolderSync.write(dir, b);
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                return "member " + a.memberName + " sent a file that was not written: " + e.getMessage();
+            }
             if (b.append()) {
                 a.logOffset += b.bytes().length;
             }
         }
+        return null;
     }
 
     // ---- endings ------------------------------------------------------------------------------
@@ -324,21 +411,37 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         Attempt a = f.attempt();
         TrialSpec t = a.spec;
         Path dir = output.resolve(t.id());
-        if (f.error() == null && f.outcome().busy()) {
+        Outcome outcome = null;
+        String lostWhy = null;
+        if (f.error() == null) {
+            Optional<Outcome> o = opened(a, f.reply(), Kind.OUTCOME, Outcome.class, a.runNonce);
+            if (o.isEmpty()) {
+                lostWhy = "member " + a.memberName + " sent a reply that failed the token check";
+            } else {
+                outcome = o.get();
+            }
+        }
+        if (outcome != null && outcome.busy()) {
             running.remove(t.id());
             busyUntil.put(a.member.getUuid(), System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
             queue.addFirst(new Pending(t, a.number));
             board.requeued(t.id(), a.memberName + " had no free slot (another coordinator's trials?)");
             return;
         }
-        String lostWhy = null;
-        if (f.error() == null && f.outcome().stopped()) {
+        boolean distrusted = lostWhy != null;
+        if (lostWhy != null) {
+            // said by opened()
+        } else if (f.error() == null && outcome.stopped()) {
             lostWhy = "member " + a.memberName + " was shut down";
-        } else if (f.error() == null) {
+        } else if (f.error() == null && outcome.error() == null) {
             try {
-                FileBatch last = hz.getExecutorService(ClusterMember.FILES_EXECUTOR)
-                        .submitToMember(new Tasks.Pull(request(a)), a.member).get(5, TimeUnit.MINUTES);
-                apply(a, last);
+                Envelope req = request(a);
+                Envelope last = hz.getExecutorService(ClusterMember.FILES_EXECUTOR)
+                        .submitToMember(new SignedTask(req), a.member).get(5, TimeUnit.MINUTES);
+                Optional<FileBatch> batch = opened(a, last, Kind.FILES, FileBatch.class, req.nonce);
+                lostWhy = batch.isEmpty() ? "member " + a.memberName + " sent files that failed the token check"
+                        : apply(a, batch.get());
+                distrusted = batch.isEmpty();
             } catch (Exception e) {
                 lostWhy = "its files could not be fetched (" + rootMessage(e) + ")";
             }
@@ -349,22 +452,25 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         display.finish(a.label());
         TrialResult r;
         Path resultFile = dir.resolve(TrialOutcomes.RESULT);
+        int number = distrusted ? a.number - 1 : a.number; // a member that fails the token check costs no attempt
         if (Files.isRegularFile(resultFile)) {
-            r = readResult(resultFile, f.outcome(), dir, a);
-        } else if (lostWhy != null && a.number < MAX_ATTEMPTS) {
+            r = readResult(resultFile, outcome, dir, a);
+        } else if (lostWhy != null && number < MAX_ATTEMPTS) {
             String note = lostWhy + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "; re-run";
             out.println("[" + t.id() + "] " + lostWhy + "; it runs again on another member"
                     + newestCheckpoint(dir).map(c -> " from " + c).orElse(" from the start"));
             appendLog(dir, "naslab: " + note);
             board.requeued(t.id(), note);
-            queue.addFirst(new Pending(t, a.number + 1));
+            queue.addFirst(new Pending(t, number + 1));
             return;
         } else if (lostWhy != null) {
             r = TrialOutcomes.failed(t, lostWhy + ", for the " + MAX_ATTEMPTS + "th time; see " + dir.resolve(FolderSync.LOG));
         } else if (f.error() != null) {
             r = TrialOutcomes.failed(t, "on member " + a.memberName + ": " + rootMessage(f.error()));
+        } else if (outcome.error() != null) {
+            r = TrialOutcomes.failed(t, "on member " + a.memberName + ": " + ConfinedPaths.printable(outcome.error()));
         } else {
-            r = TrialOutcomes.failed(t, "trial process exited with code " + f.outcome().exitCode() + " on member "
+            r = TrialOutcomes.failed(t, "trial process exited with code " + outcome.exitCode() + " on member "
                     + a.memberName + "; see " + dir.resolve(FolderSync.LOG));
         }
         if (!Files.isRegularFile(resultFile)) {
@@ -372,8 +478,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         }
         results.put(t.id(), r);
         board.ended(t.id(), r);
-        if (stillMember(a.member)) {
-            hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new Tasks.Release(self, t.id()), a.member);
+        if (stillMember(a.member) && !distrusted) {
+            hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new SignedTask(
+                    auth.seal(Kind.RELEASE, a.member.getUuid().toString(), null, new Release(t.id()))), a.member);
         }
     }
 
@@ -381,7 +488,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private TrialResult readResult(Path resultFile, Outcome outcome, Path dir, Attempt a) {
         try {
             String text = Files.readString(resultFile, StandardCharsets.UTF_8);
-            if (outcome != null) {
+            if (outcome != null && outcome.folder() != null && outcome.folder().startsWith("/")
+                    && outcome.folder().length() > 1) {
                 String fixed = text.replace(outcome.folder(), dir.toAbsolutePath().toString());
                 if (!fixed.equals(text)) {
                     AtomicFiles.writeString(resultFile, fixed);
@@ -397,7 +505,10 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             }
             return r;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + resultFile + ": " + e.getMessage(), e);
+            TrialResult failed = TrialOutcomes.failed(a.spec, "member " + a.memberName + " left an unreadable "
+                    + resultFile + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
+            AtomicFiles.writeJson(resultFile, failed);
+            return failed;
         }
     }
 
@@ -411,8 +522,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         }
         if (m.joined()) {
             lastWait = null;
-            describe(m.member());
+            greet(m.member());
         } else {
+            verified.remove(m.member().getUuid());
             refusals.remove(m.member().getUuid());
             busyUntil.remove(m.member().getUuid());
             out.println("naslab: cluster: member " + ClusterMember.name(m.member()) + " left");
@@ -421,9 +533,16 @@ public final class ClusterTrialExecutor implements TrialExecutor {
 
     // ---- helpers ------------------------------------------------------------------------------
 
-    private void showProgress(ProgressNote n) {
-        if (!n.coordinator().equals(self)) {
-            return;
+    private void showProgress(Envelope e) {
+        if (e == null || !self.equals(e.target)) {
+            return; // another coordinator's
+        }
+        ProgressNote n;
+        try {
+            n = auth.open(e, Kind.PROGRESS, ProgressNote.class, u -> running.values().stream()
+                    .anyMatch(a -> a.member.getUuid().toString().equals(u)), null);
+        } catch (MessageAuth.Refused r) {
+            return; // progress is only shown: an unsigned or stray note is dropped
         }
         display.update(n.trial() + " @ " + n.member(), n.phase(), n.total(), n.done(), n.note());
     }

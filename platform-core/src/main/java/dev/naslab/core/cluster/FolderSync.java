@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -22,7 +23,7 @@ import java.util.stream.Stream;
  * are written atomically (temporary sibling, then rename) on both sides, and checkpoints appear as
  * renamed folders, so a file seen here is complete; temporaries ({@code *.tmp}) are skipped.
  * {@code trial.json} is each side's own (plugin folders differ); {@code trial.log} travels as
- * appended text.
+ * appended text. Symbolic links in a trial folder are neither sent nor written through.
  */
 final class FolderSync {
 
@@ -59,7 +60,7 @@ final class FolderSync {
         }
         Path log = dir.resolve(LOG);
         try {
-            if (Files.isRegularFile(log) && Files.size(log) > logOffset) {
+            if (ConfinedPaths.plainFile(log) && Files.size(log) > logOffset && logOffset >= 0) {
                 try (FileChannel ch = FileChannel.open(log, StandardOpenOption.READ)) {
                     ch.position(logOffset);
                     try (InputStream in = Channels.newInputStream(ch)) {
@@ -111,24 +112,50 @@ final class FolderSync {
         }
     }
 
-    /** Writes {@code b} under {@code dir}: appended, or atomically replaced. */
+    /**
+     * Writes {@code b} under {@code dir}: appended, or atomically replaced. Its path must stay in
+     * {@code dir} without passing a symbolic link, and may not name a folder; no temporary is left
+     * behind when it cannot be written.
+     */
     static void write(Path dir, FileBlob b) {
-        Path target = dir.resolve(b.path()).normalize();
-        if (!target.startsWith(dir.normalize())) {
-            throw new IllegalArgumentException("refusing a file outside the trial folder: " + b.path());
-        }
+        Path target = check(dir, b);
+        Path tmp = target.resolveSibling(target.getFileName() + ".sync.tmp");
         try {
             Files.createDirectories(target.getParent());
+            ConfinedPaths.confine(dir, target.getParent().resolve("x")); // no link made on the way meanwhile
+            ConfinedPaths.checkReplaceable(target);
             if (b.append()) {
-                Files.write(target, b.bytes(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+                Files.write(target, b.bytes(), StandardOpenOption.CREATE, StandardOpenOption.APPEND,
+                        LinkOption.NOFOLLOW_LINKS);
                 return;
             }
-            Path tmp = target.resolveSibling(target.getFileName() + ".sync.tmp");
-            Files.write(tmp, b.bytes());
+            ConfinedPaths.checkReplaceable(tmp);
+            Files.write(tmp, b.bytes(), StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
             Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
+        } finally {
+            try {
+                if (!Files.isSymbolicLink(tmp) && Files.isRegularFile(tmp, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.delete(tmp);
+                }
+            } catch (IOException e) {
+                // the name stays a temporary, which no pull sends
+            }
+        }
+    }
+
+    /** Where {@code b} goes under {@code dir}, or an {@link IllegalArgumentException} saying why it may not. */
+    static Path check(Path dir, FileBlob b) {
+        if (b == null || b.bytes() == null) {
+            throw new IllegalArgumentException("refusing an empty file entry for " + dir);
+        }
+        try {
+            return ConfinedPaths.file(dir, b.path());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("refusing a file outside the trial folder " + dir + ": " + e.getMessage());
         }
     }
 
@@ -137,7 +164,7 @@ final class FolderSync {
             return List.of();
         }
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile).filter(f -> synced(dir, f)).sorted().toList();
+            return s.filter(ConfinedPaths::plainFile).filter(f -> synced(dir, f)).sorted().toList();
         } catch (IOException | UncheckedIOException e) {
             // a checkpoint folder renamed while we walked: the next pull sees the new state
             return List.of();

@@ -1,10 +1,12 @@
 package dev.naslab.core.cluster;
 
-import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
-/** The records that cross the wire between coordinator and workers (Java serialization; host classes only). */
+/**
+ * The payloads of naslab's messages between coordinator and workers, as JSON inside a signed
+ * {@link Envelope}; the sender of a request is the envelope's (checked) sender, never a field here.
+ */
 final class Messages {
 
     private Messages() {
@@ -17,21 +19,20 @@ final class Messages {
      * @param bytes  content
      * @param append whether {@code bytes} continue the file (the trial log) rather than replace it
      */
-    record FileBlob(String path, byte[] bytes, boolean append) implements Serializable {
+    record FileBlob(String path, byte[] bytes, boolean append) {
     }
 
     /**
      * A trial handed to a worker.
      *
-     * @param coordinator the coordinator member's uuid (the worker stops the trial when it leaves)
      * @param trial       trial id
      * @param attempt     1 for the first placement, then one more per re-run
      * @param spec        the trial's {@code TrialSpec} as JSON (the worker puts in its own plugin folders)
      * @param threads     intra-op threads
      * @param files       the coordinator's copy of the trial folder (checkpoints) to resume from
      */
-    record Assignment(String coordinator, String trial, int attempt, String spec, int threads, List<FileBlob> files)
-            implements Serializable {
+    record Assignment(String trial, int attempt, String spec, int threads, List<FileBlob> files)
+            {
     }
 
     /**
@@ -41,8 +42,17 @@ final class Messages {
      * @param stopped  the worker was shut down while it ran (the trial runs again elsewhere)
      * @param exitCode the trial JVM's exit code
      * @param folder   the worker's trial folder (its paths in messages are rewritten to the coordinator's)
+     * @param error    why the worker could not run it at all (bad files, a folder it cannot make), or null
      */
-    record Outcome(boolean busy, boolean stopped, int exitCode, String folder) implements Serializable {
+    record Outcome(boolean busy, boolean stopped, int exitCode, String folder, String error) {
+    }
+
+    /** A worker's answer to a coordinator's greeting: it holds the token, and runs this naslab version. */
+    record Hello(String version) {
+    }
+
+    /** A trial whose worker copy may go. */
+    record Release(String trial) {
     }
 
     /**
@@ -51,16 +61,16 @@ final class Messages {
      * @param known     the coordinator's files (path → SHA-256); others and changed ones come back
      * @param logOffset bytes of this attempt's trial log the coordinator has
      */
-    record PullRequest(String coordinator, String trial, int attempt, Map<String, String> known, long logOffset)
-            implements Serializable {
+    record PullRequest(String trial, int attempt, Map<String, String> known, long logOffset)
+            {
     }
 
     /** The files that changed. */
-    record FileBatch(List<FileBlob> files) implements Serializable {
+    record FileBatch(List<FileBlob> files) {
     }
 
     /** A trial's progress report, published on the progress topic. */
-    record ProgressNote(String coordinator, String trial, int attempt, String member, String phase, long total,
-            long done, String note) implements Serializable {
+    record ProgressNote(String trial, int attempt, String member, String phase, long total,
+            long done, String note) {
     }
 }

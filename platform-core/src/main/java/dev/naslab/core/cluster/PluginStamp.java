@@ -6,5 +6,5 @@ package dev.naslab.core.cluster;
  * @param version the plugin's version
  * @param sha256  its jar's SHA-256, or empty for a development-mode module folder (not compared)
  */
-public record PluginStamp(String version, String sha256) implements java.io.Serializable {
+public record PluginStamp(String version, String sha256) {
 }
