@@ -2,6 +2,7 @@ package dev.naslab.core.cli;
 
 import dev.naslab.core.report.ComparisonReport;
 import dev.naslab.core.report.RunFolder;
+import dev.naslab.core.results.OutputFolder;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,10 @@ final class ReportCommand implements Callable<Integer> {
             description = "Where to write the report (default: the run folder; with several, ./report).")
     Path output;
 
+    @Option(names = "--force", description = "Write into a folder that holds files naslab did not write (none of "
+            + "them is replaced).")
+    boolean force;
+
     @Override
     public Integer call() {
         List<RunFolder> runs = new ArrayList<>();
@@ -36,6 +41,10 @@ final class ReportCommand implements Callable<Integer> {
             runs.add(RunFolder.read(d));
         }
         Path out = output != null ? output : dirs.size() == 1 ? dirs.get(0) : Path.of("report");
+        if (!(dirs.size() == 1 && output == null)) {
+            OutputFolder.claim(out, "naslab report", force, List.of("summary.csv", "report.md", "report.html"),
+                    "--force");
+        }
         ComparisonReport report = new ComparisonReport(runs, baseline);
         report.write(out);
         report.warnings().forEach(w -> System.err.println("naslab: warning: " + w));

@@ -8,6 +8,7 @@ import dev.naslab.core.report.ComparisonReport;
 import dev.naslab.core.report.ResultsTable;
 import dev.naslab.core.report.RunFolder;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.results.OutputFolder;
 import dev.naslab.core.results.OutputLock;
 import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.cluster.ClusterAddress;
@@ -57,6 +58,20 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     PluginOptions pluginOptions;
 
+    @Option(names = "--force", description = "Write into an output folder that holds files naslab did not write "
+            + "(none of them is replaced; naslab refuses the folder if one has a name it writes).")
+    boolean force;
+
+    /** The names a run writes directly in its output folder, besides one folder per trial. */
+    static final List<String> WRITES = List.of("experiment.yaml", "plan.json", "results.csv", "summary.csv",
+            "report.md", "report.html", "status.json", ".lock");
+
+    private void claim(Path out, List<TrialSpec> trials) {
+        List<String> names = new java.util.ArrayList<>(WRITES);
+        trials.forEach(t -> names.add(t.id()));
+        OutputFolder.claim(out, "naslab run " + experiment.file, force, names, "--force");
+    }
+
     @Override
     public Integer call() throws Exception {
         if (cluster != null) {
@@ -67,6 +82,7 @@ final class RunCommand implements Callable<Integer> {
         Path out = study.output();
         Parallelism parallelism = planned.parallelism();
         int threads = study.variants().get(0).experiment().threads();
+        claim(out, planned.trials());
         try (OutputLock lock = OutputLock.acquire(out, "naslab run " + experiment.file)) {
             return run(study, planned.trials(), parallelism.describe(Runtime.getRuntime().availableProcessors()), out,
                     new LocalTrialExecutor(out, parallelism.lanes(), threads,
@@ -89,6 +105,7 @@ final class RunCommand implements Callable<Integer> {
         Study study = planned.study();
         Path out = study.output();
         int threads = planned.parallelism().threads();
+        claim(out, planned.trials());
         try (OutputLock lock = OutputLock.acquire(out, "naslab run " + experiment.file);
                 ClusterCoordinator coordinator = ClusterCoordinator.join("--cluster", cluster, bindAddress, token)) {
             String how = "cluster at " + cluster + " (this coordinator: " + coordinator.self() + "), " + threads

@@ -40,7 +40,8 @@ final class StatusCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             throw new UserException(dir + " holds no naslab run (no " + StatusBoard.FILE + ", no plan.json)");
         }
-        board.ifPresent(b -> System.out.println(coordinatorLine(dir, b.coordinator())));
+        boolean unended = entries.stream().anyMatch(e -> e.state().equals("running") || e.state().equals("pending"));
+        board.ifPresent(b -> System.out.println(coordinatorLine(dir, b.coordinator(), unended)));
         Map<String, Integer> counts = new LinkedHashMap<>();
         entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
@@ -57,9 +58,9 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String coordinatorLine(Path dir, StatusBoard.Coordinator c) {
+    private static String coordinatorLine(Path dir, StatusBoard.Coordinator c, boolean unended) {
         String where = c.executor() + ", coordinator pid " + c.pid() + " on " + c.host() + ", started " + c.started();
-        if (c.finished() != null) {
+        if (c.finished() != null && !unended) {
             return dir + ": finished " + c.finished() + " (" + where + ")";
         }
         Duration since = Duration.between(Instant.parse(c.updated()), Instant.now());
@@ -87,6 +88,10 @@ final class StatusCommand implements Callable<Integer> {
         List<Entry> out = new ArrayList<>();
         try {
             for (String id : Mappers.JSON.readValue(plan.toFile(), String[].class)) {
+                if (!dev.naslab.core.plan.TrialSpec.isValidId(id)) {
+                    throw new UserException(plan + " lists '" + id + "', which is not a trial id ("
+                            + dev.naslab.core.plan.TrialSpec.ID_RULE + "); was the file edited?");
+                }
                 Path result = dir.resolve(id).resolve(TrialOutcomes.RESULT);
                 if (Files.isRegularFile(result)) {
                     TrialResult r = TrialOutcomes.read(result);

@@ -14,8 +14,6 @@ import java.util.regex.Pattern;
  */
 final class ConfinedPaths {
 
-    /** Trial ids as the planner makes them: labels, sweep values and seeds joined by '.', '+' and '-'. */
-    private static final Pattern TRIAL = Pattern.compile("[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,199}");
     /** One segment of a file's path inside a trial folder. */
     private static final Pattern SEGMENT = Pattern.compile("[^/\\\\\\p{Cntrl}]{1,255}");
     private static final int MAX_DEPTH = 8;
@@ -25,9 +23,9 @@ final class ConfinedPaths {
 
     /** {@code id} if it is a trial id; otherwise an {@link IllegalArgumentException} that says what is allowed. */
     static String trialId(String id) {
-        if (id == null || !TRIAL.matcher(id).matches()) {
-            throw new IllegalArgumentException("'" + printable(id) + "' is not a trial id (letters, digits, '.', '_', "
-                    + "'+' and '-', not starting with '.', at most 200 characters)");
+        if (!dev.naslab.core.plan.TrialSpec.isValidId(id)) {
+            throw new IllegalArgumentException("'" + printable(id) + "' is not a trial id ("
+                    + dev.naslab.core.plan.TrialSpec.ID_RULE + ")");
         }
         return id;
     }

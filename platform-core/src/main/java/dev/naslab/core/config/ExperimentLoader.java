@@ -39,6 +39,8 @@ public final class ExperimentLoader {
             "space", "search", "selection", "evaluation", "output", "sweep", "architectures");
     static final List<String> ENGINES = List.of("pytorch", "mxnet");
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
+    private static final String SEED_RANGE = "is out of range: a seed is a 64-bit integer, from " + Long.MIN_VALUE
+            + " to " + Long.MAX_VALUE;
 
     private final Registry registry;
     private java.util.function.Consumer<String> dataElsewhere;
@@ -97,7 +99,10 @@ public final class ExperimentLoader {
             throw new ConfigException(source, "", "an experiment must be a YAML mapping of keys such as name, "
                     + "dataset, space, search; found " + tree.getNodeType().toString().toLowerCase());
         }
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(DuplicateKeys.in(text));
+        if (!problems.isEmpty()) {
+            throw new ConfigException(source, problems);
+        }
         Overrides.apply(root, sets, problems);
         JsonNode sweepNode = root.remove("sweep");
         JsonNode architecturesNode = root.remove("architectures");
@@ -288,8 +293,7 @@ public final class ExperimentLoader {
         List<SearchSpec> searches = searches(root, selection, problems);
         List<Component> evaluation = root.has("evaluation") && !root.get("evaluation").isNull()
                 ? list(root, Kind.EVALUATOR, false, false, problems) : List.of();
-        String outText = text(root, "output", problems, null);
-        Path output = Path.of(outText != null ? outText : "runs/" + (name == null ? "experiment" : name));
+        Path output = output(root, name, problems);
 
         dataset.ifPresent(d -> checkDataAndSpaces(d, spaces, problems));
         checkEvaluatorsAgainstSpaces(evaluation, spaces, problems);
@@ -488,6 +492,11 @@ public final class ExperimentLoader {
             return Optional.empty();
         }
         Optional<PluginEntry> entry = registry.find(kind, id);
+        Optional<String> clash = registry.clash(kind, id);
+        if (entry.isEmpty() && clash.isPresent()) {
+            problems.add(new Problem(n.isTextual() ? path : path + ".use", clash.get()));
+            return Optional.empty();
+        }
         if (entry.isEmpty()) {
             List<String> ids = registry.ids(kind);
             problems.add(new Problem(n.isTextual() ? path : path + ".use", "unknown " + kind.noun() + " '" + id + "'"
@@ -516,6 +525,29 @@ public final class ExperimentLoader {
             return dflt;
         }
         return n.asText();
+    }
+
+    /** {@code output}, or runs/NAME: a folder of its own (not empty, not the file system's root). */
+    private static Path output(ObjectNode root, String name, List<Problem> problems) {
+        String fallback = "runs/" + (name == null ? "experiment" : name);
+        String text = text(root, "output", problems, null);
+        if (text == null) {
+            return Path.of(fallback);
+        }
+        try {
+            Path p = Path.of(text);
+            if (text.isBlank()) {
+                problems.add(new Problem("output", "is empty: give the folder the run writes to, e.g. " + fallback));
+            } else if (p.toAbsolutePath().normalize().getParent() == null) {
+                problems.add(new Problem("output", "'" + text + "' is the file system's root: give a folder of its "
+                        + "own, e.g. " + fallback));
+            } else {
+                return p;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            problems.add(new Problem("output", "'" + text + "' is not a folder name: " + e.getReason()));
+        }
+        return Path.of(fallback);
     }
 
     private static String choice(ObjectNode root, String key, List<String> allowed, String dflt,
@@ -551,11 +583,15 @@ public final class ExperimentLoader {
             return List.of(0L);
         }
         List<Long> out = new ArrayList<>();
-        if (n.isIntegralNumber()) {
+        if (n.isIntegralNumber() && !n.canConvertToLong()) {
+            problems.add(new Problem("seeds", "'" + n.asText() + "' " + SEED_RANGE));
+        } else if (n.isIntegralNumber()) {
             out.add(n.asLong());
         } else if (n.isArray() && !n.isEmpty()) {
             for (int i = 0; i < n.size(); i++) {
-                if (!n.get(i).isIntegralNumber()) {
+                if (n.get(i).isIntegralNumber() && !n.get(i).canConvertToLong()) {
+                    problems.add(new Problem("seeds[" + i + "]", "'" + n.get(i).asText() + "' " + SEED_RANGE));
+                } else if (!n.get(i).isIntegralNumber()) {
                     problems.add(new Problem("seeds[" + i + "]", "'" + n.get(i).asText() + "' is not an integer"));
                 } else if (out.contains(n.get(i).asLong())) {
                     problems.add(new Problem("seeds[" + i + "]", "seed " + n.get(i).asLong() + " is listed twice"));

@@ -31,7 +31,12 @@ public final class Overrides {
      * {@code where}) when the path does not lead anywhere.
      */
     public static boolean set(ObjectNode root, String path, JsonNode value, String where, List<Problem> problems) {
-        String[] parts = path.split("\\.");
+        String[] parts = path.split("\\.", -1);
+        if (path.isBlank() || java.util.Arrays.stream(parts).anyMatch(String::isBlank)) {
+            problems.add(new Problem(where, "'" + path + "' is not a key path: dotted keys without empty parts, e.g. "
+                    + "search.epochs or space.0.channels"));
+            return false;
+        }
         JsonNode cur = root;
         for (int i = 0; i < parts.length - 1; i++) {
             JsonNode next = child(cur, parts[i]);

@@ -31,4 +31,20 @@ public record TrialSpec(String id, long seed, int space, int search, String expe
     public boolean isBaselineTrial() {
         return baseline != null;
     }
+
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_+-][A-Za-z0-9._+-]{0,199}");
+
+    /**
+     * Whether {@code id} is a trial id as the planner makes them (labels, sweep values and seeds
+     * joined by '.', '+' and '-'; never starting with '.'): a name that is safe as a folder of the
+     * run folder. Ids read back from files or messages are checked with it before they become paths.
+     */
+    public static boolean isValidId(String id) {
+        return id != null && ID.matcher(id).matches();
+    }
+
+    /** What a valid trial id looks like, for messages. */
+    public static final String ID_RULE = "letters, digits, '.', '_', '+' and '-', not starting with '.', at most 200 "
+            + "characters";
 }

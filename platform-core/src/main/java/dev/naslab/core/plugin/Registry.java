@@ -25,6 +25,8 @@ public final class Registry {
 
     private final Map<Kind, Map<String, PluginEntry>> entries = new EnumMap<>(Kind.class);
     private final List<String> warnings;
+    private final Map<String, List<PluginEntry>> clashes = new LinkedHashMap<>();
+    private final Map<String, String> clashMessages = new LinkedHashMap<>();
     private final PluginManager manager;
 
     private Registry(PluginManager manager, List<String> warnings) {
@@ -61,26 +63,62 @@ public final class Registry {
                 continue;
             }
             for (Kind k : Kind.values()) {
+                List<? extends Class<?>> classes;
                 try {
-                    for (Object ext : pm.getExtensions(k.type(), w.getPluginId())) {
-                        reg.add(k, (NasExtension<?>) ext, w.getPluginId(), w.getDescriptor().getVersion(), w.getPluginPath());
-                    }
+                    classes = pm.getExtensionClasses(k.type(), w.getPluginId());
                 } catch (RuntimeException | LinkageError e) {
                     warnings.add("skipping " + k.noun() + "s of plugin " + w.getPluginId() + ": " + e);
+                    continue;
+                }
+                for (Class<?> c : classes) {
+                    // PF4J's getExtensions would log a failing constructor and leave the extension out unsaid
+                    try {
+                        Object ext = pm.getExtensionFactory().create(c);
+                        reg.add(k, (NasExtension<?>) ext, w.getPluginId(), w.getDescriptor().getVersion(),
+                                w.getPluginPath());
+                    } catch (RuntimeException | LinkageError e) {
+                        Throwable root = e;
+                        while (root.getCause() != null && root.getCause() != root) {
+                            root = root.getCause();
+                        }
+                        warnings.add("skipping " + k.noun() + " " + c.getName() + " of plugin " + w.getPluginId()
+                                + " (" + w.getPluginPath() + "): it could not be created: " + root);
+                    }
                 }
             }
         }
+        reg.dropClashes();
         return reg;
     }
 
     private void add(Kind kind, NasExtension<?> ext, String pluginId, String version, java.nio.file.Path source) {
-        PluginEntry prev = entries.get(kind).get(ext.id());
+        PluginEntry entry = new PluginEntry(kind, ext, pluginId, version, source);
+        PluginEntry prev = entries.get(kind).putIfAbsent(ext.id(), entry);
         if (prev != null) {
-            warnings.add("ignoring " + kind.noun() + " '" + ext.id() + "' of plugin " + pluginId
-                    + ": plugin " + prev.pluginId() + " already provides it");
-            return;
+            clashes.computeIfAbsent(kind.noun() + "/" + ext.id(), x -> new ArrayList<>(List.of(prev))).add(entry);
         }
-        entries.get(kind).put(ext.id(), new PluginEntry(kind, ext, pluginId, version, source));
+    }
+
+    /**
+     * An id that two plugins provide is used from neither: which one would win depends on the order
+     * the plugins load in, so a plugin dropped into the folder could silently take over a shipped
+     * one. The warning and any experiment that uses the id say which plugins clash.
+     */
+    private void dropClashes() {
+        clashes.forEach((key, clashing) -> {
+            PluginEntry first = clashing.get(0);
+            entries.get(first.kind()).remove(first.id());
+            String message = first.kind().noun() + " '" + first.id() + "' is provided by " + clashing.size()
+                    + " plugins (" + String.join(", ", clashing.stream().map(e -> e.pluginId() + " in " + e.source())
+                    .toList()) + "), so naslab uses none of them: remove all but one from the plugins folders";
+            clashMessages.put(key, message);
+            warnings.add(message);
+        });
+    }
+
+    /** Why {@code id} of {@code kind} is not usable although installed (two plugins provide it), if so. */
+    public Optional<String> clash(Kind kind, String id) {
+        return Optional.ofNullable(clashMessages.get(kind.noun() + "/" + id));
     }
 
     /** The extension of {@code kind} called {@code id}. */

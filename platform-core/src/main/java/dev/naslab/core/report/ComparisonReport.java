@@ -28,7 +28,10 @@ public final class ComparisonReport {
 
     public ComparisonReport(List<RunFolder> runs, String baseline) {
         this.comparison = Comparison.of(runs, baseline);
-        this.warnings = ProvenanceCheck.warnings(runs, comparison.sweptKeys());
+        this.warnings = new java.util.ArrayList<>(ProvenanceCheck.warnings(runs, comparison.sweptKeys()));
+        runs.forEach(r -> r.trials().stream().filter(t -> t.state().equals(RunFolder.UNREADABLE)).forEach(t ->
+                warnings.add(r.dir().resolve(t.id()).resolve("result.json") + " cannot be read; the report leaves "
+                        + "trial " + t.id() + " out (naslab run " + r.dir() + " runs it again)")));
     }
 
     public Comparison comparison() {
@@ -155,7 +158,7 @@ public final class ComparisonReport {
     }
 
     private static String csvCell(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return TextCells.csv(v);
     }
 
     private List<List<String>> tableRows() {
@@ -186,38 +189,39 @@ public final class ComparisonReport {
     // ---- markdown ---------------------------------------------------------------------------
 
     private String markdown() {
-        StringBuilder md = new StringBuilder("# ").append(title()).append("\n\n");
-        md.append(progressLine()).append(". Made by `naslab report` on ")
+        StringBuilder md = new StringBuilder("# ").append(TextCells.md(title())).append("\n\n");
+        md.append(TextCells.md(progressLine())).append(". Made by `naslab report` on ")
                 .append(ZonedDateTime.now().format(DateTimeFormatter.ISO_LOCAL_DATE)).append(".\n\n");
         if (!warnings.isEmpty()) {
             md.append("**Warnings**\n\n");
-            warnings.forEach(w -> md.append("- ").append(w).append('\n'));
+            warnings.forEach(w -> md.append("- ").append(TextCells.md(w)).append('\n'));
             md.append('\n');
         }
         md.append("## Results\n\n");
-        md.append("Mean ± sample standard deviation over seeds; Δ is the mean of per-seed differences against `")
-                .append(baselineName()).append("` (same seed, same data split); rank by mean test accuracy.\n\n");
+        md.append("Mean ± sample standard deviation over seeds; Δ is the mean of per-seed differences against ")
+                .append(TextCells.mdCode(baselineName())).append(" (same seed, same data split); rank by mean test accuracy.\n\n");
         List<String> head = tableHead();
-        md.append("| ").append(String.join(" | ", head)).append(" |\n|")
+        md.append("| ").append(String.join(" | ", head.stream().map(TextCells::md).toList())).append(" |\n|")
                 .append("---|".repeat(head.size())).append('\n');
         for (List<String> r : tableRows()) {
-            md.append("| ").append(String.join(" | ", r)).append(" |\n");
+            md.append("| ").append(String.join(" | ", r.stream().map(TextCells::md).toList())).append(" |\n");
         }
         md.append("\n## Time per phase (mean per seed)\n\n| variant | search | select | evaluate |\n|---|---|---|---|\n");
         for (Comparison.Group g : comparison.groups()) {
-            md.append("| ").append(g.name()).append(" | ").append(minutes(g.searchSeconds)).append(" | ")
+            md.append("| ").append(TextCells.md(g.name())).append(" | ").append(minutes(g.searchSeconds)).append(" | ")
                     .append(minutes(g.selectSeconds)).append(" | ").append(minutes(g.evalSeconds)).append(" |\n");
         }
         md.append("\n## Selected architectures\n\n");
         for (Comparison.Group g : comparison.groups()) {
-            md.append("- **").append(g.name()).append("**\n");
-            g.architecture.forEach((seed, a) -> md.append("  - s").append(seed).append(": `").append(a).append("`\n"));
+            md.append("- **").append(TextCells.md(g.name())).append("**\n");
+            g.architecture.forEach((seed, a) -> md.append("  - s").append(seed).append(": ").append(TextCells.mdCode(a))
+                    .append("\n"));
         }
         List<String> problems = comparison.groups().stream().flatMap(g -> g.problems.stream().map(p -> g.name() + ": " + p))
                 .toList();
         if (!problems.isEmpty()) {
             md.append("\n## Problems\n\n");
-            problems.forEach(p -> md.append("- ").append(p).append('\n'));
+            problems.forEach(p -> md.append("- ").append(TextCells.md(p)).append('\n'));
         }
         return md.toString();
     }

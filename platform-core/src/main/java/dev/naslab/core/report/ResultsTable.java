@@ -134,6 +134,6 @@ public final class ResultsTable {
     }
 
     private static String csv(String v) {
-        return v.contains(",") || v.contains("\"") || v.contains("\n") ? "\"" + v.replace("\"", "\"\"") + "\"" : v;
+        return TextCells.csv(v);
     }
 }

@@ -24,11 +24,15 @@ import java.util.stream.Stream;
  */
 public record RunFolder(Path dir, String name, List<Trial> trials) {
 
+    /** The state of a trial whose {@code result.json} cannot be read. */
+    public static final String UNREADABLE = "unreadable";
+
     /**
      * One trial's files.
      *
      * @param id        trial id
-     * @param state     {@code done}, {@code failed}, {@code running} (started, no result) or {@code pending}
+     * @param state     {@code done}, {@code failed}, {@code running} (started, no result), {@code pending}
+     *                  or {@link #UNREADABLE}
      * @param result    its result, null until it has one
      * @param manifest  its manifest (provenance), null before it started
      * @param cells     the space's cell types from {@code cells.json} (empty if absent)
@@ -85,6 +89,10 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
         List<String> ids = new ArrayList<>();
         if (Files.isRegularFile(plan)) {
             for (JsonNode n : Mappers.JSON.readTree(plan.toFile())) {
+                if (!n.isTextual() || !dev.naslab.core.plan.TrialSpec.isValidId(n.asText())) {
+                    throw new UserException(plan + " lists '" + n.asText() + "', which is not a trial id ("
+                            + dev.naslab.core.plan.TrialSpec.ID_RULE + "); was the file edited?");
+                }
                 ids.add(n.asText());
             }
             return ids;
@@ -99,10 +107,15 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
     private static Trial trial(Path dir, String id) throws IOException {
         TrialResult result = null;
         Path resultFile = dir.resolve("result.json");
+        boolean unreadable = false;
         if (Files.isRegularFile(resultFile)) {
-            result = Mappers.JSON.readValue(resultFile.toFile(), TrialResult.class);
+            try {
+                result = Mappers.JSON.readValue(resultFile.toFile(), TrialResult.class);
+            } catch (IOException e) {
+                unreadable = true; // the report says so by name; naslab run re-runs the trial
+            }
         }
-        String state = result != null ? (result.status().equals("failed") ? "failed" : "done")
+        String state = unreadable ? UNREADABLE : result != null ? (result.status().equals("failed") ? "failed" : "done")
                 : Files.isRegularFile(dir.resolve("manifest.json")) ? "running" : "pending";
         JsonNode manifest = json(dir.resolve("manifest.json"));
         List<CellInfo> cells = new ArrayList<>();

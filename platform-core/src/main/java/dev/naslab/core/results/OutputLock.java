@@ -47,9 +47,25 @@ public final class OutputLock implements AutoCloseable {
                     + Instant.now() + "\n").getBytes(StandardCharsets.UTF_8)), 0);
             ch.force(false);
             return new OutputLock(ch, l);
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            throw new UserException(output + " is in use by another run in this naslab process");
         } catch (IOException e) {
-            throw new UserException("cannot lock " + file + ": " + e.getMessage());
+            throw new UserException("cannot lock " + file + ": " + reason(e));
         }
+    }
+
+    /** What went wrong, in words: file-system exceptions often carry only the path as their message. */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or folder";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.naslab.core.search;
 
 import ai.djl.ndarray.NDManager;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.naslab.api.Progress;
 import dev.naslab.api.SearchOptimizer;
@@ -20,6 +21,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -73,7 +75,7 @@ public final class SearchRunner {
 
         int start = 0;
         double elapsed = 0;
-        Optional<Path> last = usableCheckpoint();
+        Optional<Path> last = usableCheckpoint(schedule.epochs());
         if (last.isPresent()) {
             SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(last.get(), net);
             state.registered().forEach(loaded::restore);
@@ -192,9 +194,10 @@ public final class SearchRunner {
      * renamed to {@code checkpoint-NNNN.damaged} (kept for a look, never read again) with a warning,
      * and the one before it is tried; with none left the search starts over, saying why.
      */
-    Optional<Path> usableCheckpoint() throws IOException {
+    Optional<Path> usableCheckpoint(int epochs) throws IOException {
         for (Optional<Path> c = latestCheckpoint(); c.isPresent(); c = latestCheckpoint()) {
-            Optional<String> damage = SupernetCheckpoint.damage(c.get());
+            Path found = c.get();
+            Optional<String> damage = SupernetCheckpoint.damage(found).or(() -> stateProblem(found, epochs));
             if (damage.isEmpty()) {
                 return c;
             }
@@ -205,6 +208,43 @@ public final class SearchRunner {
             System.err.println("naslab: warning: " + c.get() + " is damaged: " + damage.get() + "; moved to " + aside
                     + (previous.isPresent() ? "; resuming from " + previous.get().getFileName()
                     : "; no earlier checkpoint, the search starts over"));
+        }
+        return Optional.empty();
+    }
+
+    /** The search state a checkpoint must hold, by key: what a resume reads (rng_noise may be missing: older runs). */
+    private static final List<String> INTEGRAL_KEYS = List.of("epochs_done", "rng_train", "rng_valid", "rng_augment",
+            "rng_optimizer");
+
+    /**
+     * What is wrong with a checkpoint's {@code state.json} as a search state: a missing or
+     * non-integral field a resume reads, {@code epochs_done} outside 1..{@code epochs}, a negative
+     * time or batch size.
+     */
+    static Optional<String> stateProblem(Path checkpoint, int epochs) {
+        JsonNode meta;
+        try {
+            meta = Mappers.JSON.readTree(checkpoint.resolve("state.json").toFile());
+        } catch (IOException e) {
+            return Optional.of("state.json is unreadable (" + e.getMessage() + ")");
+        }
+        for (String k : INTEGRAL_KEYS) {
+            if (!meta.path(k).isIntegralNumber() || !meta.path(k).canConvertToLong()) {
+                return Optional.of("state.json lacks " + k + " (or it is not an integer)");
+            }
+        }
+        long done = meta.get("epochs_done").asLong();
+        if (done < 1 || done > epochs) {
+            return Optional.of("state.json says epochs_done " + done + ", but this search has 1 to " + epochs);
+        }
+        if (!meta.path("seconds").isNumber() || meta.get("seconds").asDouble() < 0) {
+            return Optional.of("state.json lacks seconds (or it is negative)");
+        }
+        if (meta.has("rng_noise") && !meta.get("rng_noise").isIntegralNumber()) {
+            return Optional.of("state.json's rng_noise is not an integer");
+        }
+        if (meta.has("batch_size") && (!meta.get("batch_size").canConvertToInt() || meta.get("batch_size").asInt() < 1)) {
+            return Optional.of("state.json's batch_size is not a positive integer");
         }
         return Optional.empty();
     }

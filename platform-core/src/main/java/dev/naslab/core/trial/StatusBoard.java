@@ -143,12 +143,24 @@ public final class StatusBoard implements AutoCloseable {
         AtomicFiles.writeJson(file, new Snapshot(coordinator, new ArrayList<>(entries.values())));
     }
 
-    /** Marks the run finished (the file stays for {@code naslab status}). */
+    /**
+     * Marks the run finished when every trial ended (the file stays for {@code naslab status}). A run
+     * that stops with trials unended (an error, an interrupt) is not called finished: its running
+     * trials are marked {@code stopped} and {@code status} says the run is not running.
+     */
     @Override
     public synchronized void close() {
         heartbeat.shutdownNow();
+        boolean allEnded = entries.values().stream().allMatch(e -> e.ended() != null || !e.state().equals("running")
+                && !e.state().equals("pending"));
+        if (!allEnded) {
+            entries.replaceAll((id, e) -> e.state().equals("running") ? new Entry(id, "stopped", e.member(),
+                    e.attempts(), e.started(), null, "its coordinator stopped before it ended; naslab run resumes it")
+                    : e);
+        }
         Coordinator c = coordinator;
-        coordinator = new Coordinator(c.executor(), c.host(), c.pid(), c.started(), c.updated(), now());
+        coordinator = new Coordinator(c.executor(), c.host(), c.pid(), c.started(), c.updated(),
+                allEnded ? now() : null);
         write();
     }
 

@@ -21,14 +21,29 @@ public final class TrialOutcomes {
 
     /**
      * The result a previous run left in {@code dir}, unless it failed: a failed result is deleted so
-     * the trial runs again.
+     * the trial runs again. A result that cannot be read is kept aside as
+     * {@code result.json.unreadable-<time>} (said on standard error) and the trial runs again.
      */
     public static Optional<TrialResult> reusable(Path dir) throws IOException {
         Path file = dir.resolve(RESULT);
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
-        TrialResult previous = read(file);
+        TrialResult previous;
+        try {
+            previous = read(file);
+            if (previous == null || previous.status() == null) {
+                throw new IOException("it holds no trial status");
+            }
+        } catch (IOException e) {
+            Path aside = dir.resolve(RESULT + ".unreadable-" + java.time.Instant.now().toEpochMilli());
+            Files.move(file, aside);
+            System.err.println("naslab: warning: " + file + " cannot be read ("
+                    + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); kept as " + aside
+                    + ", and the trial runs again");
+            return Optional.empty();
+        }
+
         if (!previous.status().equals("failed")) {
             return Optional.of(previous);
         }

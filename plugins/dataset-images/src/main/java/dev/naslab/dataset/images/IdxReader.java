@@ -9,6 +9,9 @@ import java.util.zip.GZIPInputStream;
 /** Reads the IDX format of MNIST and Fashion-MNIST (unsigned bytes), gzipped or raw. */
 final class IdxReader {
 
+    /** The largest data part read (the JVM's array limit, less its header). */
+    static final long MAX_BYTES = Integer.MAX_VALUE - 16;
+
     /**
      * An IDX array.
      *
@@ -56,11 +59,17 @@ final class IdxReader {
                 }
                 size *= dims[i];
             }
-            if (size > Integer.MAX_VALUE) {
-                throw new IOException(name + " is too large");
+            if (size > MAX_BYTES) {
+                throw new IOException(name + " announces " + size + " bytes of data; naslab reads IDX files of at "
+                        + "most " + MAX_BYTES + " bytes");
             }
-            byte[] data = new byte[(int) size];
-            d.readFully(data);
+            // read what is there rather than allocate what the header claims: a header that announces
+            // more than the file holds is a truncated file, not an out-of-memory error
+            byte[] data = d.readNBytes((int) size);
+            if (data.length < size) {
+                throw new java.io.EOFException(name + " holds " + data.length + " of the " + size + " bytes its header "
+                        + "announces");
+            }
             if (d.read() != -1) {
                 throw new IOException(name + " has more data than its header announces (" + size + " bytes)");
             }

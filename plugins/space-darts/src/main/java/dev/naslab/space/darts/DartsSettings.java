@@ -24,16 +24,31 @@ public record DartsSettings(
         @Setting("cells of the discrete network") Integer evalLayers) {
 
     public DartsSettings {
-        channels = SettingException.positive("channels", channels == null ? 16 : channels);
-        layers = SettingException.positive("layers", layers == null ? 8 : layers);
+        channels = atMost("channels", SettingException.positive("channels", channels == null ? 16 : channels),
+                MAX_CHANNELS);
+        layers = atMost("layers", SettingException.positive("layers", layers == null ? 8 : layers), MAX_LAYERS);
         ops = ops == null ? "darts" : ops;
         try {
             OpSets.resolve(ops);
         } catch (IllegalArgumentException e) {
             throw new SettingException("ops", e.getMessage());
         }
-        evalChannels = SettingException.positive("eval_channels", evalChannels == null ? 36 : evalChannels);
-        evalLayers = SettingException.positive("eval_layers", evalLayers == null ? 20 : evalLayers);
+        evalChannels = atMost("eval_channels", SettingException.positive("eval_channels",
+                evalChannels == null ? 36 : evalChannels), MAX_CHANNELS);
+        evalLayers = atMost("eval_layers", SettingException.positive("eval_layers",
+                evalLayers == null ? 20 : evalLayers), MAX_LAYERS);
+    }
+
+    /** Bounds that keep every array size of the networks far from 32-bit overflow. */
+    static final int MAX_CHANNELS = 512;
+    static final int MAX_LAYERS = 100;
+
+    private static int atMost(String key, int value, int max) {
+        if (value > max) {
+            throw new SettingException(key, "must be at most " + max + " (larger networks overflow array sizes), got "
+                    + value);
+        }
+        return value;
     }
 
     /** The candidates of every edge, by cell type. */
