@@ -69,10 +69,15 @@ class DropInPluginTest {
 
     /** The selector as plugin {@code id}, built against (Plugin-Requires) {@code requires}. */
     static Path buildPlugin(Path work, String id, String requires) throws IOException {
+        return buildPlugin(work, id, requires, SOURCE);
+    }
+
+    /** {@code source} (a variant of {@link #SOURCE}) as plugin {@code id}. */
+    static Path buildPlugin(Path work, String id, String requires, String source) throws IOException {
         work = Files.createDirectories(work.resolve(id + "-" + requires.replaceAll("[^0-9.]", "_")));
         Path src = work.resolve("src/org/example/sel/SecondOpSelector.java");
         Files.createDirectories(src.getParent());
-        Files.writeString(src, SOURCE);
+        Files.writeString(src, source);
         Path classes = Files.createDirectories(work.resolve("classes"));
         String cp = String.join(java.io.File.pathSeparator, lib("plugin-api-").toString(), lib("api-0.").toString(),
                 lib("pf4j-").toString());
@@ -155,5 +160,35 @@ class DropInPluginTest {
         assertEquals(2, csv.size(), csv.toString());
         assertTrue(csv.get(1).contains(",second-op,-,|skip_connect~0|+|skip_connect~0|skip_connect~1|+"), csv.get(1));
         assertTrue(csv.get(1).contains(",ok,"), csv.get(1));
+    }
+
+    @Test
+    void aPluginThatClaimsAShippedIdTakesNothingOverAndABrokenOneIsNamed(@TempDir Path work) throws Exception {
+        Path plugins = Files.createDirectories(work.resolve("plugins"));
+        try (Stream<Path> s = Files.list(Cli.DIST.resolve("plugins"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, plugins.resolve(p.getFileName()));
+            }
+        }
+        Files.copy(buildPlugin(work, "shadow-selector", "0.2.0", SOURCE.replace("return \"second-op\";",
+                "return \"magnitude\";")), plugins.resolve("shadow-selector-1.0.0.jar"));
+        Files.copy(buildPlugin(work, "broken-selector", "0.2.0", SOURCE.replace("public String id() {",
+                "public SecondOpSelector() { throw new IllegalStateException(\"no licence file\"); }\n"
+                        + "    public String id() {")), plugins.resolve("broken-selector-1.0.0.jar"));
+        Cli.Result list = Cli.run("plugins", "--plugins", plugins.toString());
+        assertEquals(0, list.code(), list.all());
+        assertTrue(list.err().contains("selector 'magnitude' is provided by 2 plugins (selector-magnitude in "), list.err());
+        assertTrue(list.err().contains("shadow-selector in "), list.err());
+        assertTrue(list.err().contains("so naslab uses none of them: remove all but one from the plugins folders"),
+                list.err());
+        assertTrue(list.err().contains("skipping selector org.example.sel.SecondOpSelector of plugin broken-selector")
+                && list.err().contains("java.lang.IllegalStateException: no licence file"), list.err());
+
+        Path yaml = work.resolve("clash.yaml");
+        Files.writeString(yaml, ConfigErrorsTest.GOOD);
+        Cli.Result v = Cli.run("validate", yaml.toString(), "--plugins", plugins.toString());
+        assertEquals(2, v.code(), v.all());
+        assertTrue(v.err().contains("selection[0]: selector 'magnitude' is provided by 2 plugins"), v.err());
+        assertFalse(v.all().contains("\tat "), v.all());
     }
 }

@@ -106,6 +106,7 @@ public final class Registry {
      */
     private void dropClashes() {
         clashes.forEach((key, clashing) -> {
+            clashing.sort(java.util.Comparator.comparing(PluginEntry::pluginId)); // the message does not depend on load order
             PluginEntry first = clashing.get(0);
             entries.get(first.kind()).remove(first.id());
             String message = first.kind().noun() + " '" + first.id() + "' is provided by " + clashing.size()

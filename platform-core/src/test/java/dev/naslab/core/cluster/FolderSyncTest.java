@@ -84,4 +84,40 @@ class FolderSyncTest {
         assertTrue(e.getMessage().contains("outside the trial folder"), e.getMessage());
         assertEquals(Map.of(), new FolderSync().manifest(tmp.resolve("missing")));
     }
+
+    @Test
+    void linksInATrialFolderAreNeitherSentNorWrittenThrough(@TempDir Path tmp) throws Exception {
+        Path outside = Files.createDirectories(tmp.resolve("outside"));
+        Files.writeString(outside.resolve("secret.txt"), "the user's");
+        Path trial = Files.createDirectories(tmp.resolve("trial"));
+        write(trial, "search/metrics.jsonl", "{}");
+        Files.createSymbolicLink(trial.resolve("result.json"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(trial.resolve("linked"), outside);
+        assertEquals(List.of("search/metrics.jsonl"), new FolderSync().changed(trial, Map.of(), 0).stream()
+                .map(FileBlob::path).toList(), "links are not followed");
+        assertThrows(IllegalArgumentException.class,
+                () -> FolderSync.write(trial, new FileBlob("linked/planted.txt", new byte[] {1}, false)));
+        assertThrows(IllegalArgumentException.class,
+                () -> FolderSync.write(trial, new FileBlob("result.json", new byte[] {1}, false)));
+        assertEquals("the user's", Files.readString(outside.resolve("secret.txt")));
+        try (var s = Files.list(outside)) {
+            assertEquals(1, s.count());
+        }
+    }
+
+    @Test
+    void aBlobThatCannotBeWrittenLeavesNoTemporary(@TempDir Path tmp) throws Exception {
+        Path trial = Files.createDirectories(tmp.resolve("trial"));
+        Files.createDirectories(trial.resolve("search/checkpoint-0001"));
+        java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class,
+                () -> FolderSync.write(trial, new FileBlob("search/checkpoint-0001", new byte[] {1}, false)));
+        assertTrue(e.getMessage().contains("is a folder, not a file"), e.getMessage());
+        for (String odd : List.of("", "a//b", "./x", "a/./b", "x\u0000y", "/abs")) {
+            assertThrows(IllegalArgumentException.class, () -> FolderSync.write(trial, new FileBlob(odd, new byte[] {1},
+                    false)), odd);
+        }
+        try (var s = Files.walk(trial)) {
+            assertEquals(List.of(), s.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+        }
+    }
 }

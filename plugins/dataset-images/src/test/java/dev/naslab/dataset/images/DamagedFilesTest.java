@@ -42,6 +42,24 @@ class DamagedFilesTest {
     }
 
     @Test
+    void aHeaderThatAnnouncesTwoGigabytesIsATruncatedFileNotAnOutOfMemoryError() {
+        long heapBefore = Runtime.getRuntime().totalMemory();
+        IOException e = assertThrows(IOException.class, () -> IdxReader.read(
+                new ByteArrayInputStream(labels(Integer.MAX_VALUE - 100, 100)), false, "train-labels-idx1-ubyte"));
+        assertTrue(e.getMessage().startsWith("train-labels-idx1-ubyte is truncated"), e.getMessage());
+        IOException max = assertThrows(IOException.class, () -> IdxReader.read(
+                new ByteArrayInputStream(labels(Integer.MAX_VALUE, 100)), false, "train-labels-idx1-ubyte"));
+        assertTrue(max.getMessage().startsWith("train-labels-idx1-ubyte announces 2147483647 bytes of data"),
+                max.getMessage());
+        assertTrue(Runtime.getRuntime().totalMemory() - heapBefore < 512L << 20, "no 2 GB array was made");
+        ByteBuffer huge = ByteBuffer.allocate(16).putInt(0x00000803).putInt(65536).putInt(65536).putInt(65536);
+        IOException big = assertThrows(IOException.class,
+                () -> IdxReader.read(new ByteArrayInputStream(huge.array()), false, "images"));
+        assertTrue(big.getMessage().contains("announces 281474976710656 bytes of data; naslab reads IDX files of at "
+                + "most"), big.getMessage());
+    }
+
+    @Test
     void truncatedGzipIsNamed() throws Exception {
         byte[] z = gzip(labels(100, 100));
         byte[] cut = java.util.Arrays.copyOf(z, z.length / 2);

@@ -214,4 +214,16 @@ class DartsSpaceTest {
             assertEquals(800, kept, 40, "about 80 % kept");
         }
     }
+
+    @Test
+    void sizesThatWouldOverflowAreRefusedByName() {
+        for (Object[] c : new Object[][] {{"channels", 100000, 8, 36, 20}, {"layers", 16, 101, 36, 20},
+            {"eval_channels", 16, 8, 100000, 20}, {"eval_layers", 16, 8, 36, 1000}}) {
+            dev.naslab.api.SettingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                    dev.naslab.api.SettingException.class, () -> new DartsSettings((Integer) c[1], (Integer) c[2],
+                            "darts", (Integer) c[3], (Integer) c[4]));
+            org.junit.jupiter.api.Assertions.assertEquals(c[0], e.key());
+            org.junit.jupiter.api.Assertions.assertTrue(e.reason().startsWith("must be at most"), e.reason());
+        }
+    }
 }

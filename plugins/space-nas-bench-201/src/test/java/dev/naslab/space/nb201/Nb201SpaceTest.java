@@ -96,4 +96,14 @@ class Nb201SpaceTest {
         assertTrue(space.check(defaults, new InputShape(3, 30, 30), 10).get(0).contains("multiples of 4"));
         assertTrue(space.check(defaults, new InputShape(1, 28, 28), 10).isEmpty());
     }
+
+    @Test
+    void sizesThatWouldOverflowAreRefusedByName() {
+        dev.naslab.api.SettingException e = org.junit.jupiter.api.Assertions.assertThrows(
+                dev.naslab.api.SettingException.class, () -> new Nb201Settings(100000, null));
+        org.junit.jupiter.api.Assertions.assertEquals("channels", e.key());
+        org.junit.jupiter.api.Assertions.assertTrue(e.reason().startsWith("must be at most 1024"), e.reason());
+        org.junit.jupiter.api.Assertions.assertEquals("cells_per_stage", org.junit.jupiter.api.Assertions.assertThrows(
+                dev.naslab.api.SettingException.class, () -> new Nb201Settings(16, 65)).key());
+    }
 }
