@@ -21,6 +21,8 @@ final class Envelope implements IdentifiedDataSerializable {
     }
 
     private static final int MAX_TEXT = 1000;
+    private static final int MAX_BLOBS = 100_000;
+    private static final byte[][] NONE = new byte[0][];
 
     String kind;
     String sender;
@@ -29,6 +31,8 @@ final class Envelope implements IdentifiedDataSerializable {
     String nonce;
     String replyTo;
     byte[] payload;
+    /** The raw bytes of the files a payload carries ({@link Messages.Carrier}), in its order. */
+    byte[][] blobs = NONE;
     byte[] mac;
 
     /** For Hazelcast's factory. */
@@ -36,7 +40,7 @@ final class Envelope implements IdentifiedDataSerializable {
     }
 
     Envelope(Kind kind, String sender, String target, long issuedAt, String nonce, String replyTo, byte[] payload,
-            byte[] mac) {
+            byte[][] blobs, byte[] mac) {
         this.kind = kind.name();
         this.sender = sender;
         this.target = target;
@@ -44,6 +48,7 @@ final class Envelope implements IdentifiedDataSerializable {
         this.nonce = nonce;
         this.replyTo = replyTo;
         this.payload = payload;
+        this.blobs = blobs;
         this.mac = mac;
     }
 
@@ -66,6 +71,10 @@ final class Envelope implements IdentifiedDataSerializable {
         out.writeString(nonce);
         out.writeString(replyTo);
         out.writeByteArray(payload);
+        out.writeInt(blobs.length);
+        for (byte[] b : blobs) {
+            out.writeByteArray(b);
+        }
         out.writeByteArray(mac);
     }
 
@@ -78,6 +87,14 @@ final class Envelope implements IdentifiedDataSerializable {
         nonce = bounded(in.readString());
         replyTo = bounded(in.readString());
         payload = in.readByteArray();
+        int n = in.readInt();
+        if (n < 0 || n > MAX_BLOBS) {
+            throw new IOException("a naslab message with " + n + " attachments");
+        }
+        blobs = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            blobs[i] = in.readByteArray();
+        }
         mac = in.readByteArray();
     }
 

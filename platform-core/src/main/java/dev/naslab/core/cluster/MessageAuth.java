@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +24,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks naslab's messages with the cluster token: HMAC-SHA256 over the kind, sender,
- * target, time, nonce, the request answered and the JSON payload. The key is derived from the
+ * target, time, nonce, the request answered, the JSON payload and the files' bytes it carries. The key is derived from the
  * token (it never crosses the wire, and differs from the derivation behind the cluster name); a
  * message is accepted only when its HMAC matches, it is addressed to this member, its sender is
  * who the caller expects, it answers the request the caller sent, it is at most
@@ -93,14 +94,17 @@ final class MessageAuth {
         random.nextBytes(n);
         String nonce = HexFormat.of().formatHex(n);
         long now = clock.getAsLong();
+        byte[][] blobs = payload instanceof Messages.Carrier<?> c
+                ? c.files().stream().map(Messages.FileBlob::bytes).toArray(byte[][]::new) : new byte[0][];
         return new Envelope(kind, self, target, now, nonce, replyTo,
-                json, mac(kind.name(), self, target, now, nonce, replyTo, json));
+                json, blobs, mac(kind.name(), self, target, now, nonce, replyTo, json, blobs));
     }
 
     /** An unsigned answer saying why nothing was served (the receiver treats it as the sender's word only). */
     static Envelope refusal(String sender, String target, String replyTo, String reason) {
         byte[] text = reason.getBytes(StandardCharsets.UTF_8);
-        return new Envelope(Kind.REFUSED, sender, target, System.currentTimeMillis(), "", replyTo, text, new byte[0]);
+        return new Envelope(Kind.REFUSED, sender, target, System.currentTimeMillis(), "", replyTo, text, new byte[0][],
+                new byte[0]);
     }
 
     /**
@@ -119,10 +123,11 @@ final class MessageAuth {
             throw new Refused("the member refused the request (its own, unsigned word: " + ConfinedPaths.printable(why)
                     + ")");
         }
-        if (e.mac == null || e.mac.length != MAC_BYTES || e.payload == null || e.kind == null || e.nonce == null) {
+        if (e.mac == null || e.mac.length != MAC_BYTES || e.payload == null || e.kind == null || e.nonce == null
+                || e.blobs == null || java.util.Arrays.stream(e.blobs).anyMatch(java.util.Objects::isNull)) {
             throw new Refused("it is not signed");
         }
-        byte[] expected = mac(e.kind, e.sender, e.target, e.issuedAt, e.nonce, e.replyTo, e.payload);
+        byte[] expected = mac(e.kind, e.sender, e.target, e.issuedAt, e.nonce, e.replyTo, e.payload, e.blobs);
         if (!MessageDigest.isEqual(expected, e.mac)) {
             throw new Refused("its signature does not match this cluster's token");
         }
@@ -148,10 +153,27 @@ final class MessageAuth {
             throw new Refused("it repeats a message already received (a replay)");
         }
         try {
-            return Mappers.JSON.readValue(e.payload, type);
+            T value = Mappers.JSON.readValue(e.payload, type);
+            return value instanceof Messages.Carrier<?> c ? type.cast(attach(c, e.blobs)) : value;
         } catch (IOException ex) {
             throw new Refused("its payload is not a " + type.getSimpleName() + ": " + String.valueOf(ex.getMessage()).lines().findFirst().orElse(""));
         }
+    }
+
+    private static Object attach(Messages.Carrier<?> c, byte[][] blobs) throws Refused {
+        List<Messages.FileBlob> files = c.files() == null ? List.of() : c.files();
+        if (files.size() != blobs.length) {
+            throw new Refused("it lists " + files.size() + " files but carries " + blobs.length);
+        }
+        List<Messages.FileBlob> full = new java.util.ArrayList<>(files.size());
+        for (int i = 0; i < blobs.length; i++) {
+            Messages.FileBlob f = files.get(i);
+            if (f == null) {
+                throw new Refused("it lists an empty file entry");
+            }
+            full.add(new Messages.FileBlob(f.path(), blobs[i], f.append()));
+        }
+        return c.withFiles(full);
     }
 
     private void prune(long now) {
@@ -167,7 +189,7 @@ final class MessageAuth {
     }
 
     private byte[] mac(String kind, String sender, String target, long issuedAt, String nonce, String replyTo,
-            byte[] payload) {
+            byte[] payload, byte[][] blobs) {
         ByteArrayOutputStream header = new ByteArrayOutputStream(256);
         try (DataOutputStream d = new DataOutputStream(header)) {
             for (String s : new String[] {kind, sender, target, nonce, replyTo}) {
@@ -176,11 +198,19 @@ final class MessageAuth {
             }
             d.writeLong(issuedAt);
             d.writeInt(payload.length);
+            d.writeInt(blobs.length);
+            for (byte[] b : blobs) {
+                d.writeInt(b.length);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Mac m = macs.get();
         m.update(header.toByteArray());
-        return m.doFinal(payload);
+        m.update(payload);
+        for (byte[] b : blobs) {
+            m.update(b);
+        }
+        return m.doFinal();
     }
 }

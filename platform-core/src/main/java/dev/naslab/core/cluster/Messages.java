@@ -1,5 +1,6 @@
 package dev.naslab.core.cluster;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.List;
 import java.util.Map;
 
@@ -19,7 +20,19 @@ final class Messages {
      * @param bytes  content
      * @param append whether {@code bytes} continue the file (the trial log) rather than replace it
      */
-    record FileBlob(String path, byte[] bytes, boolean append) {
+    record FileBlob(String path, @JsonIgnore byte[] bytes, boolean append) {
+    }
+
+    /**
+     * A payload that carries files: their bytes travel as the envelope's attachments, raw (JSON would
+     * make them base64 text), and are signed with the rest.
+     */
+    interface Carrier<T> {
+        /** The files carried. */
+        List<FileBlob> files();
+
+        /** This payload with {@code files} (the same paths, with their bytes). */
+        T withFiles(List<FileBlob> files);
     }
 
     /**
@@ -32,7 +45,11 @@ final class Messages {
      * @param files       the coordinator's copy of the trial folder (checkpoints) to resume from
      */
     record Assignment(String trial, int attempt, String spec, int threads, List<FileBlob> files)
-            {
+            implements Carrier<Assignment> {
+        @Override
+        public Assignment withFiles(List<FileBlob> f) {
+            return new Assignment(trial, attempt, spec, threads, f);
+        }
     }
 
     /**
@@ -66,7 +83,11 @@ final class Messages {
     }
 
     /** The files that changed. */
-    record FileBatch(List<FileBlob> files) {
+    record FileBatch(List<FileBlob> files) implements Carrier<FileBatch> {
+        @Override
+        public FileBatch withFiles(List<FileBlob> f) {
+            return new FileBatch(f);
+        }
     }
 
     /** A trial's progress report, published on the progress topic. */

@@ -161,7 +161,7 @@ class ClusterSecurityTest {
         assertRefused(send(guess, Kind.HELLO, new Messages.Hello("dev")), "refused a HELLO message");
         // an unsigned message built by hand
         Envelope e = new Envelope(Kind.RELEASE, self(), workerMember.getUuid().toString(), System.currentTimeMillis(),
-                "n", null, "{\"trial\":\"t1\"}".getBytes(StandardCharsets.UTF_8), null);
+                "n", null, "{\"trial\":\"t1\"}".getBytes(StandardCharsets.UTF_8), new byte[0][], null);
         Envelope reply = rogue.getExecutorService(ClusterMember.FILES_EXECUTOR)
                 .submitToMember(new SignedTask(e), workerMember).get(30, TimeUnit.SECONDS);
         assertRefused(reply, "it is not signed");

@@ -79,4 +79,23 @@ class MessageAuthTest {
                 () -> coordinator.open(no, Kind.OUTCOME, Messages.Outcome.class, WORKER::equals, "n")).getMessage();
         assertTrue(why.contains("unsigned word: not a naslab worker"), why);
     }
+
+    @Test
+    void filesTravelRawAndSignedWithTheRest() throws Exception {
+        Messages.FileBatch batch = new Messages.FileBatch(java.util.List.of(
+                new Messages.FileBlob("search/checkpoint-0001/tensors.bin", new byte[] {1, 2, 3}, false),
+                new Messages.FileBlob("trial.log", "line\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), true)));
+        Envelope e = worker.seal(Kind.FILES, COORD, "n", batch);
+        org.junit.jupiter.api.Assertions.assertFalse(new String(e.payload, java.nio.charset.StandardCharsets.UTF_8)
+                .contains("bytes"), "the JSON holds no bytes");
+        Messages.FileBatch back = coordinator.open(e, Kind.FILES, Messages.FileBatch.class, WORKER::equals, "n");
+        org.junit.jupiter.api.Assertions.assertArrayEquals(new byte[] {1, 2, 3}, back.files().get(0).bytes());
+        assertEquals("line\n", new String(back.files().get(1).bytes(), java.nio.charset.StandardCharsets.UTF_8));
+        assertTrue(back.files().get(1).append());
+
+        Envelope changed = worker.seal(Kind.FILES, COORD, "m", batch);
+        changed.blobs[0] = new byte[] {6, 6, 6};
+        assertTrue(assertThrows(MessageAuth.Refused.class, () -> coordinator.open(changed, Kind.FILES,
+                Messages.FileBatch.class, WORKER::equals, "m")).getMessage().contains("signature does not match"));
+    }
 }
