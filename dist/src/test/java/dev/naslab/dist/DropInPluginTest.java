@@ -57,6 +57,17 @@ class DropInPluginTest {
             }
             """;
 
+    /** {@code dir} made and given a copy of the distribution's plugins. */
+    static Path withShippedPlugins(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        try (Stream<Path> s = Files.list(Cli.DIST.resolve("plugins"))) {
+            for (Path p : s.toList()) {
+                Files.copy(p, dir.resolve(p.getFileName()));
+            }
+        }
+        return dir;
+    }
+
     static Path lib(String prefix) throws IOException {
         try (Stream<Path> s = Files.list(Cli.DIST.resolve("lib"))) {
             return s.filter(p -> p.getFileName().toString().startsWith(prefix)).findFirst().orElseThrow();
@@ -125,12 +136,7 @@ class DropInPluginTest {
 
     @Test
     void droppedInPluginIsListedAndUsed(@TempDir Path work) throws Exception {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        try (Stream<Path> s = Files.list(Cli.DIST.resolve("plugins"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, plugins.resolve(p.getFileName()));
-            }
-        }
+        Path plugins = withShippedPlugins(work.resolve("plugins"));
         Files.copy(buildPlugin(work), plugins.resolve("second-op-selector-1.0.0.jar"));
         try (OutputStream o = Files.newOutputStream(plugins.resolve("corrupt.jar"))) {
             o.write("this is not a zip file".getBytes());
@@ -164,12 +170,7 @@ class DropInPluginTest {
 
     @Test
     void aPluginThatClaimsAShippedIdTakesNothingOverAndABrokenOneIsNamed(@TempDir Path work) throws Exception {
-        Path plugins = Files.createDirectories(work.resolve("plugins"));
-        try (Stream<Path> s = Files.list(Cli.DIST.resolve("plugins"))) {
-            for (Path p : s.toList()) {
-                Files.copy(p, plugins.resolve(p.getFileName()));
-            }
-        }
+        Path plugins = withShippedPlugins(work.resolve("plugins"));
         Files.copy(buildPlugin(work, "shadow-selector", "0.2.0", SOURCE.replace("return \"second-op\";",
                 "return \"magnitude\";")), plugins.resolve("shadow-selector-1.0.0.jar"));
         Files.copy(buildPlugin(work, "broken-selector", "0.2.0", SOURCE.replace("public String id() {",

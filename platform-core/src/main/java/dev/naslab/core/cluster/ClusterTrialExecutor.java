@@ -209,7 +209,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             }
             launch(queue.poll(), target.get(), board);
         }
-        if (!queue.isEmpty() && running.isEmpty()) {
+        boolean greeting = workers().stream().anyMatch(m -> verified.containsKey(m.getUuid())
+                && verified.get(m.getUuid()) == null);
+        if (!queue.isEmpty() && running.isEmpty() && !greeting) {
             List<String> why = workers().stream().map(m -> ClusterMember.name(m) + " "
                     + Optional.ofNullable(refusal(m)).orElse("is busy")).toList();
             String wait = "naslab: cluster: " + queue.size() + " trial(s) wait for a worker that can run them"

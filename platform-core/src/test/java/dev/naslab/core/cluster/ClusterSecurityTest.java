@@ -26,9 +26,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import com.hazelcast.internal.serialization.Data;
 import com.hazelcast.spi.impl.SerializationServiceSupport;
 import com.hazelcast.nio.serialization.HazelcastSerializationException;
@@ -90,6 +88,16 @@ class ClusterSecurityTest {
                 .filter(h -> h.getName().startsWith("naslab-worker-")).findFirst().orElseThrow();
         workerMember = workerHz.getCluster().getLocalMember();
         // knows the cluster name (sent in clear in every join), says it is a coordinator, lacks the token
+        Config c = intruder("127.0.0.1:" + port);
+        c.setLiteMember(true);
+        c.getMemberAttributeConfig().setAttributes(Map.of(ClusterMember.ROLE, ClusterMember.Role.COORDINATOR.name()));
+        c.getSerializationConfig().addDataSerializableFactory(Wire.FACTORY_ID, new Wire());
+        rogue = Hazelcast.newHazelcastInstance(c);
+        assertEquals(2, rogue.getCluster().getMembers().size(), "the cluster name alone lets a member join");
+    }
+
+    /** A member that knows the cluster name (sent in clear in every join) and joins at {@code address}. */
+    private static Config intruder(String address) throws IOException {
         Config c = new Config();
         c.setClusterName(ClusterToken.clusterName(TOKEN));
         c.setProperty("hazelcast.phone.home.enabled", "false");
@@ -98,13 +106,9 @@ class ClusterSecurityTest {
         c.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
         c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
         c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember("127.0.0.1:" + port);
-        c.setLiteMember(true);
-        c.getMemberAttributeConfig().setAttributes(Map.of(ClusterMember.ROLE, ClusterMember.Role.COORDINATOR.name()));
-        c.getSerializationConfig().addDataSerializableFactory(Wire.FACTORY_ID, new Wire());
+        c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true).addMember(address);
         c.getJetConfig().setEnabled(false);
-        rogue = Hazelcast.newHazelcastInstance(c);
-        assertEquals(2, rogue.getCluster().getMembers().size(), "the cluster name alone lets a member join");
+        return c;
     }
 
     @AfterAll
@@ -250,23 +254,13 @@ class ClusterSecurityTest {
 
     @Test
     void aWorkerWithoutTheTokenGetsNoTrialAndItsForgedRepliesAreRefused() throws Exception {
-        Config c = new Config();
-        c.setClusterName(ClusterToken.clusterName(TOKEN));
-        c.setProperty("hazelcast.phone.home.enabled", "false");
-        c.setProperty("hazelcast.logging.type", "slf4j");
-        c.getNetworkConfig().setPort(freePort()).setPortAutoIncrement(false);
-        c.getNetworkConfig().getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        c.getNetworkConfig().getJoin().getMulticastConfig().setEnabled(false);
-        c.getNetworkConfig().getJoin().getAutoDetectionConfig().setEnabled(false);
-        c.getNetworkConfig().getJoin().getTcpIpConfig().setEnabled(true)
-                .addMember(workerMember.getAddress().getHost() + ":" + workerMember.getAddress().getPort());
+        Config c = intruder(workerMember.getAddress().getHost() + ":" + workerMember.getAddress().getPort());
         Map<String, PluginStamp> needed = Map.of("selector-magnitude", new PluginStamp("1.0.0", "ab"));
         c.getMemberAttributeConfig().setAttributes(Map.of(ClusterMember.ROLE, ClusterMember.Role.WORKER.name(),
                 ClusterMember.VERSION, ClusterMember.naslabVersion(), ClusterMember.SLOTS, "4",
                 ClusterMember.PLUGINS, PluginInventory.encode(needed), ClusterMember.NAME, "impostor"));
         c.getSerializationConfig().addDataSerializableFactory(Wire.FACTORY_ID,
                 id -> id == Wire.TASK ? new ForgingTask() : new Envelope());
-        c.getJetConfig().setEnabled(false);
         HazelcastInstance impostor = Hazelcast.newHazelcastInstance(c);
         Path out = tmp.resolve("run");
         ByteArrayOutputStream said = new ByteArrayOutputStream();
@@ -316,22 +310,8 @@ class ClusterSecurityTest {
     @Test
     void aJavaSerializedBombOfJdkClassesIsRefusedBeforeItIsBuilt() {
         // JDK classes pass Hazelcast's filter; naslab's allow-list refuses them before the graph is built
-        Set<Object> root = new HashSet<>();
-        Set<Object> s1 = root;
-        Set<Object> s2 = new HashSet<>();
-        for (int i = 0; i < 100; i++) {
-            Set<Object> t1 = new HashSet<>();
-            Set<Object> t2 = new HashSet<>();
-            t1.add("x");
-            s1.add(t1);
-            s1.add(t2);
-            s2.add(t1);
-            s2.add(t2);
-            s1 = t1;
-            s2 = t2;
-        }
         Data bytes = ((SerializationServiceSupport) rogue).getSerializationService()
-                .toData(Collections.unmodifiableSet(root));
+                .toData(Collections.unmodifiableSet(JavaDeserializationFilterTest.nestedSetBomb()));
         long before = JavaDeserializationFilter.instance().refusedCount();
         long t0 = System.nanoTime();
         assertThrows(HazelcastSerializationException.class,

@@ -8,8 +8,7 @@ class TextCellsTest {
 
     @Test
     void csvCellsThatASpreadsheetWouldRunAreNeutralised() {
-        assertEquals("'=HYPERLINK(\"\"http://x\"\")".replace("\"\"", "\"\""), TextCells.csv("=HYPERLINK(\"http://x\")")
-                .replace("\"'", "'").replaceAll("^\"|\"$", ""));
+        assertEquals("\"'=HYPERLINK(\"\"http://x\"\")\"", TextCells.csv("=HYPERLINK(\"http://x\")"));
         assertEquals("'+1+2", TextCells.csv("+1+2"));
         assertEquals("'@SUM(A1)", TextCells.csv("@SUM(A1)"));
         assertEquals("'-cmd|' /C calc'!A0", TextCells.csv("-cmd|' /C calc'!A0"));
