@@ -85,6 +85,12 @@ class SweepReportTest {
                 + base);
         String md = Files.readString(out.resolve("report.md"));
         assertTrue(md.contains("| baseline/all_skip | 2 |"), md);
+        assertTrue(md.contains("## Is the difference real?"), md);
+        assertTrue(md.lines().anyMatch(l -> l.startsWith("| epochs-2/darts/magnitude | 2 | ")
+                && (l.contains("not distinguishable with 2 seeds") || l.contains("than the baseline by")
+                || l.contains("on every one of 2 seeds") || l.contains("identical on all 2 seeds"))), md);
+        assertTrue(summary.get(0).endsWith(",diff_ci95_low,diff_ci95_high,paired_t_p,wilcoxon_p,seeds_needed,verdict"),
+                summary.get(0));
         assertTrue(md.contains("(baseline)"), md);
 
         Cli.Result unknown = Cli.run("report", out.toString(), "--baseline", "epochs-1/darts/magnitud");

@@ -124,7 +124,8 @@ public final class ComparisonReport {
                 "test_acc_per_seed", "diff_vs_baseline_mean", "diff_vs_baseline_std", "diff_vs_baseline_per_seed",
                 "rank", "projected_valid_acc_mean", "projected_valid_acc_std", "supernet_valid_acc_mean",
                 "supernet_valid_acc_std", "parameters_mean", "search_seconds_mean", "select_seconds_mean",
-                "eval_seconds_mean", "skip_connect_per_" + mainCell(), "problems"));
+                "eval_seconds_mean", "skip_connect_per_" + mainCell(), "problems", "diff_ci95_low", "diff_ci95_high",
+                "paired_t_p", "wilcoxon_p", "seeds_needed", "verdict"));
         StringBuilder sb = new StringBuilder(String.join(",", head.stream().map(ComparisonReport::csvCell).toList()))
                 .append('\n');
         for (Comparison.Group g : comparison.groups()) {
@@ -142,6 +143,13 @@ public final class ComparisonReport {
                     num(Stats.sampleStd(new ArrayList<>(g.supernet.values()))),
                     mean(g.parameters, 0), mean(g.searchSeconds, 1), mean(g.selectSeconds, 1), mean(g.evalSeconds, 1),
                     num(g.meanCount(mainCell(), "skip_connect")), String.join("; ", g.problems)));
+            if (g == comparison.baseline() || comparison.baseline() == null) {
+                row.addAll(List.of("", "", "", "", "", g == comparison.baseline() ? "(baseline)" : ""));
+            } else {
+                PairedTest t = PairedTest.of(p);
+                row.addAll(List.of(num(t.ciLow()), num(t.ciHigh()), num(t.tP()), num(t.wilcoxonP()),
+                        t.seedsNeeded() < 0 ? "" : Integer.toString(t.seedsNeeded()), t.verdict()));
+            }
             sb.append(String.join(",", row.stream().map(ComparisonReport::csvCell).toList())).append('\n');
         }
         return sb.toString();
@@ -170,6 +178,36 @@ public final class ComparisonReport {
         }
         return rows;
     }
+
+    /** The groups compared against the baseline (not the baseline itself). */
+    private List<Comparison.Group> compared() {
+        return comparison.baseline() == null ? List.of() : comparison.groups().stream()
+                .filter(g -> g != comparison.baseline()).toList();
+    }
+
+    private static final List<String> STATS_HEAD = List.of("variant", "n", "Δ test (mean)", "95 % interval (t)",
+            "paired t p", "Wilcoxon p", "verdict");
+
+    private List<List<String>> statsRows() {
+        List<List<String>> rows = new ArrayList<>();
+        for (Comparison.Group g : compared()) {
+            PairedTest t = PairedTest.of(g.vsBaseline());
+            rows.add(List.of(g.name(), Integer.toString(t.n()), Double.isNaN(t.mean()) ? "-"
+                    : String.format(Locale.ROOT, "%+.2f", t.mean()), t.interval(), p(t.tP()), p(t.wilcoxonP()),
+                    t.verdict()));
+        }
+        return rows;
+    }
+
+    private static String p(double v) {
+        return Double.isNaN(v) ? "-" : v < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    private static final String STATS_NOTE = "Per-seed differences against the baseline (same seed, same data split). "
+            + "The interval is the mean difference ± t(0.975, n − 1) · s / √n; the paired t-test assumes roughly normal "
+            + "differences, Wilcoxon's signed-rank test (exact) does not, and cannot reach p < 0.05 with fewer than 6 "
+            + "seeds. A verdict is drawn at p < 0.05 from the t-test; the seeds it would need assume the observed "
+            + "spread is the true one (80 % power).";
 
     private List<String> tableHead() {
         return List.of("variant", "n", "test acc % (mean ± std)", "per seed", "Δ test vs " + baselineName()
@@ -205,6 +243,14 @@ public final class ComparisonReport {
                 .append("---|".repeat(head.size())).append('\n');
         for (List<String> r : tableRows()) {
             md.append("| ").append(String.join(" | ", r.stream().map(TextCells::md).toList())).append(" |\n");
+        }
+        if (!compared().isEmpty()) {
+            md.append("\n## Is the difference real?\n\n").append(TextCells.md(STATS_NOTE)).append("\n\n| ")
+                    .append(String.join(" | ", STATS_HEAD.stream().map(TextCells::md).toList())).append(" |\n|")
+                    .append("---|".repeat(STATS_HEAD.size())).append('\n');
+            for (List<String> r : statsRows()) {
+                md.append("| ").append(String.join(" | ", r.stream().map(TextCells::md).toList())).append(" |\n");
+            }
         }
         md.append("\n## Time per phase (mean per seed)\n\n| variant | search | select | evaluate |\n|---|---|---|---|\n");
         for (Comparison.Group g : comparison.groups()) {
@@ -262,6 +308,18 @@ public final class ComparisonReport {
                 h.append("</tr>");
             }
             h.append("</tbody></table></div>\n");
+            if (!compared().isEmpty()) {
+                h.append("<h2>Is the difference real?</h2><p>").append(esc(STATS_NOTE)).append("</p>")
+                        .append("<div class=\"tablewrap\"><table id=\"stats\"><thead><tr>");
+                STATS_HEAD.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+                h.append("</tr></thead><tbody>");
+                for (List<String> r : statsRows()) {
+                    h.append("<tr>");
+                    r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+                    h.append("</tr>");
+                }
+                h.append("</tbody></table></div>\n");
+            }
             h.append("<h2>Test accuracy per variant</h2><p>Each dot is one seed; the bar is the mean, the whiskers ± "
                     + "one standard deviation.</p>").append(figure(charts.testAccuracy(groups)));
         }
