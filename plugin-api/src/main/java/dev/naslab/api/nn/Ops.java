@@ -200,8 +200,10 @@ public final class Ops {
      * every convolution, BatchNorm, pooling and element-wise op keeps that format for its output and
      * its gradients, and oneDNN runs its convolutions on it without converting to and from its own
      * blocked layout on every call. Other engines and arrays that are not 4-D get a plain copy
-     * ({@link NDArray#duplicate()}). Values are the same; sums inside convolutions may be taken in
-     * another order, so results can differ in the last bits.
+     * ({@link NDArray#duplicate()}). The values of the copy are the same, but what is computed from it
+     * is not bit for bit: sums inside convolutions are taken in another order, and PyTorch's
+     * channels-last BatchNorm is less precise (a replay against the DARTS-PT reference code found
+     * weight gradients a few per cent away from it per step from 8 channels on; see the README).
      *
      * @param x the input batch, N×C×H×W
      * @return a copy of {@code x}, laid out channels last on PyTorch
