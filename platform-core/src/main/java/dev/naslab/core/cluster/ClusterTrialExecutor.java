@@ -113,6 +113,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private final MessageAuth auth;
     /** Workers by whether they proved they hold the token: absent = not asked yet, null value = asked. */
     private final Map<UUID, Boolean> verified = new HashMap<>();
+    /** Greetings a worker declined (it was still starting); past {@link #GREETINGS} it gets no trial. */
+    private final Map<UUID, Integer> greetRefusals = new HashMap<>();
+    private static final int GREETINGS = 30;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Attempt> running = new LinkedHashMap<>();
     private final Map<UUID, Long> busyUntil = new HashMap<>();
@@ -278,6 +281,11 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         }
         if (g.error() != null) {
             distrust(g.member(), "did not answer the greeting (" + rootMessage(g.error()) + ")");
+            return;
+        }
+        if (g.reply() != null && Kind.REFUSED.name().equals(g.reply().kind)
+                && greetRefusals.merge(id, 1, Integer::sum) <= GREETINGS) {
+            verified.remove(id); // a worker still starting refuses until it is ready: greet it again
             return;
         }
         try {
@@ -527,6 +535,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             greet(m.member());
         } else {
             verified.remove(m.member().getUuid());
+            greetRefusals.remove(m.member().getUuid());
             refusals.remove(m.member().getUuid());
             busyUntil.remove(m.member().getUuid());
             out.println("naslab: cluster: member " + ClusterMember.name(m.member()) + " left");

@@ -252,22 +252,61 @@ class ClusterSecurityTest {
         }
     }
 
-    @Test
-    void aWorkerWithoutTheTokenGetsNoTrialAndItsForgedRepliesAreRefused() throws Exception {
+    /** A worker that is still starting: it declines the first two greetings, then answers with the token. */
+    static final class SlowStartTask implements Callable<Envelope>, com.hazelcast.nio.serialization.IdentifiedDataSerializable {
+        static final java.util.concurrent.atomic.AtomicInteger HELLOS = new java.util.concurrent.atomic.AtomicInteger();
+        private final Envelope request = new Envelope();
+
+        @Override
+        public Envelope call() {
+            if (Kind.HELLO.name().equals(request.kind) && HELLOS.incrementAndGet() <= 2) {
+                return MessageAuth.refusal(request.target, request.sender, request.nonce, "not a naslab worker");
+            }
+            return new MessageAuth(TOKEN, request.target).seal(Kind.HELLO_REPLY, request.sender, request.nonce,
+                    new Messages.Hello("dev"));
+        }
+
+        @Override
+        public void readData(com.hazelcast.nio.ObjectDataInput in) throws IOException {
+            request.readData(in);
+        }
+
+        @Override
+        public void writeData(com.hazelcast.nio.ObjectDataOutput out) throws IOException {
+            request.writeData(out);
+        }
+
+        @Override
+        public int getFactoryId() {
+            return Wire.FACTORY_ID;
+        }
+
+        @Override
+        public int getClassId() {
+            return Wire.TASK;
+        }
+    }
+
+    /**
+     * Joins a worker member named {@code name} that answers tasks with {@code task}'s kind and claims
+     * the plugin only it has, runs a coordinator with one trial that needs that plugin until
+     * {@code until} appears in its output (or 30 s), and returns the output.
+     */
+    private static String coordinate(String name, java.util.function.Supplier<
+            com.hazelcast.nio.serialization.IdentifiedDataSerializable> task, String until, Path out) throws Exception {
         Config c = intruder(workerMember.getAddress().getHost() + ":" + workerMember.getAddress().getPort());
         Map<String, PluginStamp> needed = Map.of("selector-magnitude", new PluginStamp("1.0.0", "ab"));
         c.getMemberAttributeConfig().setAttributes(Map.of(ClusterMember.ROLE, ClusterMember.Role.WORKER.name(),
                 ClusterMember.VERSION, ClusterMember.naslabVersion(), ClusterMember.SLOTS, "4",
-                ClusterMember.PLUGINS, PluginInventory.encode(needed), ClusterMember.NAME, "impostor"));
+                ClusterMember.PLUGINS, PluginInventory.encode(needed), ClusterMember.NAME, name));
         c.getSerializationConfig().addDataSerializableFactory(Wire.FACTORY_ID,
-                id -> id == Wire.TASK ? new ForgingTask() : new Envelope());
-        HazelcastInstance impostor = Hazelcast.newHazelcastInstance(c);
-        Path out = tmp.resolve("run");
+                id -> id == Wire.TASK ? task.get() : new Envelope());
+        HazelcastInstance member = Hazelcast.newHazelcastInstance(c);
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         PrintStream print = new PrintStream(said, true, StandardCharsets.UTF_8);
         try (ClusterCoordinator coordinator = ClusterCoordinator.join("--cluster", "127.0.0.1:"
                 + workerMember.getAddress().getPort(), InetAddress.getByName("127.0.0.1"), TOKEN)) {
-            // the real worker lacks the plugin the experiment needs; only the impostor claims to have it
+            // the real worker lacks the plugin the experiment needs; only this member claims to have it
             ClusterTrialExecutor exec = new ClusterTrialExecutor(coordinator, out, 1, needed,
                     new dev.naslab.core.progress.LineDisplay(print, 60), 1, print);
             dev.naslab.core.plan.TrialSpec t = new dev.naslab.core.plan.TrialSpec("t1", 0, 0, 0, "name: x", List.of(),
@@ -280,22 +319,36 @@ class ClusterSecurityTest {
                 }
             });
             run.start();
-            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (!said.toString(StandardCharsets.UTF_8).contains("member impostor gets no trial")
-                    && System.nanoTime() < until) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (!said.toString(StandardCharsets.UTF_8).contains(until) && System.nanoTime() < deadline) {
                 Thread.sleep(100);
             }
             Thread.sleep(1500);
             run.interrupt();
             run.join(10_000);
         } finally {
-            impostor.shutdown();
+            member.shutdown();
         }
-        String text = said.toString(StandardCharsets.UTF_8);
+        return said.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aWorkerWithoutTheTokenGetsNoTrialAndItsForgedRepliesAreRefused() throws Exception {
+        Path out = tmp.resolve("run");
+        String text = coordinate("impostor", ForgingTask::new, "member impostor gets no trial", out);
         assertTrue(text.contains("member impostor gets no trial: it failed the token check: its signature does not "
                 + "match this cluster's token"), text);
         assertEquals(0, ForgingTask.RUNS.get(), "the impostor was never sent a trial: " + text);
         assertFalse(Files.exists(out.resolve("t1").resolve("result.json")), "no result was recorded");
+    }
+
+    @Test
+    void aWorkerThatIsStillStartingIsGreetedAgain() throws Exception {
+        String text = coordinate("late", SlowStartTask::new, "[t1] runs on late", tmp.resolve("run-late"));
+        int placed = text.indexOf("[t1] runs on late");
+        assertTrue(placed > 0 && text.contains("member late: 4 slot(s) of 1 thread(s)"), text);
+        assertFalse(text.substring(0, placed).contains("member late gets no trial"), text);
+        assertTrue(SlowStartTask.HELLOS.get() >= 3, "greeted until it answered: " + SlowStartTask.HELLOS.get());
     }
 
     @Test
