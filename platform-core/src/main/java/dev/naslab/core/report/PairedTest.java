@@ -69,7 +69,13 @@ public record PairedTest(int n, double mean, double ciLow, double ciHigh, double
         if (!(delta > 0) || !(sd > 0)) {
             return -1;
         }
-        for (int n = 2; n <= MAX_SEEDS; n++) {
+        // t quantiles exceed the normal ones, so the normal approximation's n is a lower bound to start from
+        double z = 1.959963984540054 + 0.8416212335729143; // z(0.975) + z(0.8)
+        double lower = Math.ceil(Math.pow(z * sd / delta, 2));
+        if (lower > MAX_SEEDS) {
+            return MAX_SEEDS;
+        }
+        for (int n = Math.max(2, (int) lower); n <= MAX_SEEDS; n++) {
             TDistribution t = new TDistribution(n - 1);
             if (t.inverseCumulativeProbability(1 - ALPHA / 2) + t.inverseCumulativeProbability(POWER)
                     <= delta * Math.sqrt(n) / sd) {

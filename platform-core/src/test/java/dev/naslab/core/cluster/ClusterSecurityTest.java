@@ -214,22 +214,10 @@ class ClusterSecurityTest {
         assertNothingOutsideChanged();
     }
 
-    /** What a member that learned the cluster name runs instead of naslab's task: it answers with a forged reply. */
-    static final class ForgingTask implements Callable<Envelope>, com.hazelcast.nio.serialization.IdentifiedDataSerializable {
-        static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
-        private final Envelope request = new Envelope();
-
-        @Override
-        public Envelope call() {
-            if (Kind.RUN.name().equals(request.kind)) {
-                RUNS.incrementAndGet();
-            }
-            Object answer = Kind.HELLO.name().equals(request.kind) ? new Messages.Hello("dev")
-                    : new Messages.Outcome(false, false, 0, "/", null);
-            Kind kind = Kind.HELLO.name().equals(request.kind) ? Kind.HELLO_REPLY : Kind.OUTCOME;
-            return new MessageAuth("a-guessed-token-000000", request.target).seal(kind, request.sender, request.nonce,
-                    answer);
-        }
+    /** A member's stand-in for naslab's task: reads the request, answers with {@link #answer}. */
+    abstract static class AnsweringTask implements Callable<Envelope>,
+            com.hazelcast.nio.serialization.IdentifiedDataSerializable {
+        final Envelope request = new Envelope();
 
         @Override
         public void readData(com.hazelcast.nio.ObjectDataInput in) throws IOException {
@@ -252,10 +240,26 @@ class ClusterSecurityTest {
         }
     }
 
+    /** What a member that learned the cluster name runs instead of naslab's task: it answers with a forged reply. */
+    static final class ForgingTask extends AnsweringTask {
+        static final java.util.concurrent.atomic.AtomicInteger RUNS = new java.util.concurrent.atomic.AtomicInteger();
+
+        @Override
+        public Envelope call() {
+            if (Kind.RUN.name().equals(request.kind)) {
+                RUNS.incrementAndGet();
+            }
+            Object answer = Kind.HELLO.name().equals(request.kind) ? new Messages.Hello("dev")
+                    : new Messages.Outcome(false, false, 0, "/", null);
+            Kind kind = Kind.HELLO.name().equals(request.kind) ? Kind.HELLO_REPLY : Kind.OUTCOME;
+            return new MessageAuth("a-guessed-token-000000", request.target).seal(kind, request.sender, request.nonce,
+                    answer);
+        }
+    }
+
     /** A worker that is still starting: it declines the first two greetings, then answers with the token. */
-    static final class SlowStartTask implements Callable<Envelope>, com.hazelcast.nio.serialization.IdentifiedDataSerializable {
+    static final class SlowStartTask extends AnsweringTask {
         static final java.util.concurrent.atomic.AtomicInteger HELLOS = new java.util.concurrent.atomic.AtomicInteger();
-        private final Envelope request = new Envelope();
 
         @Override
         public Envelope call() {
@@ -264,26 +268,6 @@ class ClusterSecurityTest {
             }
             return new MessageAuth(TOKEN, request.target).seal(Kind.HELLO_REPLY, request.sender, request.nonce,
                     new Messages.Hello("dev"));
-        }
-
-        @Override
-        public void readData(com.hazelcast.nio.ObjectDataInput in) throws IOException {
-            request.readData(in);
-        }
-
-        @Override
-        public void writeData(com.hazelcast.nio.ObjectDataOutput out) throws IOException {
-            request.writeData(out);
-        }
-
-        @Override
-        public int getFactoryId() {
-            return Wire.FACTORY_ID;
-        }
-
-        @Override
-        public int getClassId() {
-            return Wire.TASK;
         }
     }
 
