@@ -54,11 +54,16 @@ final class ExperimentArgs {
     /**
      * Loads the file for a cluster run: the workers' slots decide how many trials run at once, so
      * a file that leaves {@code threads} open runs one-thread trials (a worker then runs as many as
-     * it has cores, the same choice as on one machine).
+     * it has cores, the same choice as on one machine). With {@code dataElsewhere} (Hazelcast workers
+     * read their own copies) data this machine cannot read is a warning; on Slurm's shared file
+     * system it is an error, as on one machine.
      */
-    Planned planForCluster(PluginOptions plugins) throws ConfigException {
+    Planned planForCluster(PluginOptions plugins, boolean dataElsewhere) throws ConfigException {
         java.util.Set<String> warned = new java.util.LinkedHashSet<>();
-        ExperimentLoader loader = new ExperimentLoader(plugins.load()).dataElsewhere(warned::add);
+        ExperimentLoader loader = new ExperimentLoader(plugins.load());
+        if (dataElsewhere) {
+            loader = loader.dataElsewhere(warned::add);
+        }
         if (!Parallelism.threadsGiven(file, sets)) {
             sets.add("threads=1");
         }

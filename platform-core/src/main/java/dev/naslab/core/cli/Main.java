@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Differentiable neural architecture search with plugins: search spaces, optimizers, "
                 + "selectors, datasets and evaluators, wired in YAML experiment files.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ReportCommand.class, PluginsCommand.class, InspectCommand.class,
-            BenchCommand.class, ParityCommand.class, WorkerCommand.class, StatusCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, ParityCommand.class, WorkerCommand.class, StatusCommand.class, TrialCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     static volatile boolean debug;
@@ -28,7 +28,8 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
             if (ex instanceof ConfigException || ex instanceof UserException
-                    || ex instanceof dev.naslab.core.cluster.ClusterException) {
+                    || ex instanceof dev.naslab.core.cluster.ClusterException
+                    || ex instanceof dev.naslab.core.slurm.SlurmException) {
                 err.println("naslab: " + ex.getMessage());
                 if (debug) {
                     ex.printStackTrace(err);

@@ -38,11 +38,19 @@ final class PlanCommand implements Callable<Integer> {
     boolean noCalibrate;
 
     @Mixin
+    SlurmOptions slurmOptions;
+
+    @Mixin
     PluginOptions pluginOptions;
 
     @Override
     public Integer call() throws Exception {
-        ExperimentArgs.Planned planned = experiment.plan(pluginOptions, parallel);
+        slurmOptions.requireSlurmForOptions();
+        if (slurmOptions.slurm && parallel != null) {
+            throw new UserException("--parallel is for one machine; on Slurm every trial is a job");
+        }
+        ExperimentArgs.Planned planned = slurmOptions.slurm ? experiment.planForCluster(pluginOptions, false)
+                : experiment.plan(pluginOptions, parallel);
         Study study = planned.study();
         List<TrialSpec> trials = planned.trials();
         int lanesChosen = planned.parallelism().lanes();
@@ -83,7 +91,9 @@ final class PlanCommand implements Callable<Integer> {
         rows.add(List.of("total (compute)", reused + " of " + trials.size() + " reused", time(sum[0]), time(sum[1]),
                 time(sum[2]), time(sum[3])));
         print(List.of("trial", "state", "search", "select", "evaluate", "total"), rows);
-        if (!Double.isNaN(sum[3])) {
+        if (slurmOptions.slurm) {
+            printJobs(study, trials, planned.parallelism().threads(), reused);
+        } else if (!Double.isNaN(sum[3])) {
             int lanes = Math.min(lanesChosen, Math.max(1, trials.size() - reused));
             System.out.printf("estimated wall time, %s: about %s (compute / %d; trials sharing "
                     + "cores run slower than alone)%n", planned.parallelism().describe(Runtime.getRuntime()
@@ -91,6 +101,27 @@ final class PlanCommand implements Callable<Integer> {
         }
         notes.forEach(n -> System.out.println("note: " + n));
         return 0;
+    }
+
+    /** With --slurm: how many jobs, what each asks for, and each trial's time limit. */
+    private void printJobs(Study study, List<TrialSpec> trials, int threads, int reused) {
+        var settings = slurmOptions.settings(threads, study.variants().get(0).experiment().device());
+        Function<TrialSpec, String> limits = slurmOptions.timeLimits(study, trials, !noCalibrate);
+        Map<String, List<String>> byLimit = new java.util.LinkedHashMap<>();
+        for (TrialSpec t : trials) {
+            if (!TrialState.of(study.output().resolve(t.id())).done()) {
+                String l = limits.apply(t);
+                byLimit.computeIfAbsent(l == null ? "the partition's default" : l, k -> new ArrayList<>()).add(t.id());
+            }
+        }
+        int jobs = trials.size() - reused;
+        System.out.printf("on Slurm: %d job(s), one per trial not reused, each --cpus-per-task=%d --mem=%s%s%s%n", jobs,
+                settings.cpusPerTask(), settings.mem(), settings.gres() == null ? "" : " --gres=" + settings.gres(),
+                settings.partition() == null ? "" : " --partition=" + settings.partition());
+        String why = slurmOptions.time != null ? "(--time)" : "(twice the estimate, at least "
+                + dev.naslab.core.slurm.TimeLimit.MIN_MINUTES + " minutes)";
+        byLimit.forEach((limit, ids) -> System.out.printf("  time limit %s %s: %s%n", limit, why,
+                ids.size() <= 4 ? String.join(", ", ids) : ids.size() + " jobs"));
     }
 
     private static String time(double seconds) {

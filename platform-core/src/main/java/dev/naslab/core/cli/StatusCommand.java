@@ -3,6 +3,7 @@ package dev.naslab.core.cli;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.progress.Durations;
 import dev.naslab.core.results.TrialResult;
+import dev.naslab.core.slurm.SlurmCommands;
 import dev.naslab.core.trial.StatusBoard;
 import dev.naslab.core.trial.StatusBoard.Entry;
 import dev.naslab.core.trial.StatusBoard.Snapshot;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Parameters;
 /** {@code naslab status runs/x}: where each trial runs, what is done, failed, re-run or waiting. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Show an experiment's trials while it runs or after: state, the member that runs or ran each "
-                + "one, attempts (re-runs after a lost worker), and whether its coordinator is alive.")
+                + "one, attempts (re-runs after a lost worker or a lost Slurm job), Slurm job ids and states, and whether "
+                + "its coordinator is alive.")
 final class StatusCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", description = "The experiment's output folder (runs/<name>).")
@@ -40,8 +42,9 @@ final class StatusCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             throw new UserException(dir + " holds no naslab run (no " + StatusBoard.FILE + ", no plan.json)");
         }
-        boolean unended = entries.stream().anyMatch(e -> e.state().equals("running") || e.state().equals("pending"));
+        boolean unended = entries.stream().anyMatch(e -> StatusBoard.unended(e.state()));
         board.ifPresent(b -> System.out.println(coordinatorLine(dir, b.coordinator(), unended)));
+        entries = withLiveJobStates(entries, board.map(b -> alive(b.coordinator())).orElse(false));
         Map<String, Integer> counts = new LinkedHashMap<>();
         entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
@@ -49,6 +52,18 @@ final class StatusCommand implements Callable<Integer> {
         System.out.println(entries.size() + " trial(s): " + String.join(", ", parts));
         int w = Math.max(5, entries.stream().mapToInt(e -> e.trial().length()).max().orElse(5));
         int m = Math.max(6, entries.stream().mapToInt(e -> e.member() == null ? 1 : e.member().length()).max().orElse(6));
+        boolean jobs = entries.stream().anyMatch(e -> e.job() != null);
+        if (jobs) {
+            int j = Math.max(3, entries.stream().mapToInt(e -> e.job() == null ? 1 : e.job().length()).max().orElse(3));
+            String fmt = "%-" + w + "s  %-8s  %-" + j + "s  %-11s  %-" + m + "s  %8s  %9s  %s%n";
+            System.out.printf(fmt, "TRIAL", "STATE", "JOB", "SLURM", "NODE", "ATTEMPTS", "TIME", "NOTE");
+            for (Entry e : entries) {
+                System.out.printf(fmt, e.trial(), e.state(), e.job() == null ? "-" : e.job(),
+                        e.jobState() == null ? "-" : e.jobState(), e.member() == null ? "-" : e.member(), e.attempts(),
+                        time(e), e.note() == null ? "" : e.note());
+            }
+            return 0;
+        }
         String fmt = "%-" + w + "s  %-8s  %-" + m + "s  %8s  %9s  %s%n";
         System.out.printf(fmt, "TRIAL", "STATE", "MEMBER", "ATTEMPTS", "TIME", "NOTE");
         for (Entry e : entries) {
@@ -58,10 +73,51 @@ final class StatusCommand implements Callable<Integer> {
         return 0;
     }
 
+    private static boolean alive(StatusBoard.Coordinator c) {
+        return c.finished() == null && Duration.between(Instant.parse(c.updated()), Instant.now()).getSeconds()
+                <= 3L * StatusBoard.HEARTBEAT_SECONDS;
+    }
+
+    /**
+     * Unended trials with Slurm jobs and no live coordinator to watch them (a detached or dead run): their states as
+     * {@code squeue} gives them now, when it is on the PATH; the board's last word otherwise.
+     */
+    private static List<Entry> withLiveJobStates(List<Entry> entries, boolean watched) {
+        List<String> ids = entries.stream().filter(e -> e.job() != null && StatusBoard.unended(e.state()))
+                .map(Entry::job).toList();
+        if (watched || ids.isEmpty() || SlurmCommands.onPath("squeue").isEmpty()) {
+            return entries;
+        }
+        Map<String, SlurmCommands.Job> now;
+        try {
+            now = new SlurmCommands().jobs(ids).orElse(Map.of());
+        } catch (dev.naslab.core.slurm.SlurmException e) {
+            return entries;
+        }
+        List<Entry> out = new ArrayList<>();
+        for (Entry e : entries) {
+            SlurmCommands.Job j = e.job() == null ? null : now.get(e.job());
+            if (j == null || !StatusBoard.unended(e.state())) {
+                out.add(e);
+                continue;
+            }
+            String state = j.state().equals("RUNNING") ? "running"
+                    : dev.naslab.core.slurm.JobState.of(j.state()) == dev.naslab.core.slurm.JobState.ACTIVE ? "queued"
+                    : "ended";
+            out.add(new Entry(e.trial(), state, j.node() != null ? j.node() : e.member(), e.attempts(), e.started(),
+                    e.ended(), state.equals("ended") ? "naslab run --slurm collects it" : e.note(), e.job(), j.state()));
+        }
+        return out;
+    }
+
     private static String coordinatorLine(Path dir, StatusBoard.Coordinator c, boolean unended) {
         String where = c.executor() + ", coordinator pid " + c.pid() + " on " + c.host() + ", started " + c.started();
         if (c.finished() != null && !unended) {
             return dir + ": finished " + c.finished() + " (" + where + ")";
+        }
+        if (c.executor().startsWith("slurm (detached)")) {
+            return dir + ": trials submitted to Slurm " + c.updated() + " run on their own (" + where
+                    + "); naslab run --slurm collects their results";
         }
         Duration since = Duration.between(Instant.parse(c.updated()), Instant.now());
         if (since.getSeconds() <= 3L * StatusBoard.HEARTBEAT_SECONDS) {
@@ -96,10 +152,10 @@ final class StatusCommand implements Callable<Integer> {
                 if (Files.isRegularFile(result)) {
                     TrialResult r = TrialOutcomes.read(result);
                     out.add(new Entry(id, r.status().equals("failed") ? "failed" : "done", null, 0, null, null,
-                            r.status().equals("ok") ? null : r.message()));
+                            r.status().equals("ok") ? null : r.message(), null, null));
                 } else {
                     out.add(new Entry(id, Files.isDirectory(dir.resolve(id)) ? "started" : "pending", null, 0, null,
-                            null, null));
+                            null, null, null, null));
                 }
             }
         } catch (IOException e) {

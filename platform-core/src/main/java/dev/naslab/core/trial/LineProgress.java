@@ -2,6 +2,8 @@ package dev.naslab.core.trial;
 
 import dev.naslab.api.Progress;
 import java.io.PrintStream;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * The child's side of progress reporting: one machine-readable line
@@ -12,14 +14,39 @@ final class LineProgress implements Progress {
 
     static final String PREFIX = "@@progress ";
 
-    private final PrintStream out;
+    private final Consumer<String> out;
     private String phase = "";
     private long total;
     private long done;
     private long lastEmit;
 
+    /** Reports as lines on {@code out}, read by the coordinator ({@link TrialProcess#pump}). */
     LineProgress(PrintStream out) {
-        this.out = out;
+        this(line -> {
+            out.println(line);
+            out.flush();
+        });
+    }
+
+    /** Reports to {@code sink}, one line each. */
+    LineProgress(Consumer<String> sink) {
+        this.out = sink;
+    }
+
+    /** A report line back into its fields; empty for any other line. */
+    static Optional<TrialProgressFile.Report> parse(String line) {
+        if (!line.startsWith(PREFIX)) {
+            return Optional.empty();
+        }
+        String[] f = line.substring(PREFIX.length()).split("\t", -1);
+        if (f.length < 4) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new TrialProgressFile.Report(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3]));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     @Override
@@ -41,7 +68,6 @@ final class LineProgress implements Progress {
 
     private void emit(String note) {
         lastEmit = System.nanoTime();
-        out.println(PREFIX + phase + "\t" + total + "\t" + done + "\t" + (note == null ? "" : note.replace('\t', ' ')));
-        out.flush();
+        out.accept(PREFIX + phase + "\t" + total + "\t" + done + "\t" + (note == null ? "" : note.replace('\t', ' ')));
     }
 }

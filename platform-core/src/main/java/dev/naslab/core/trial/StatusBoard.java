@@ -56,9 +56,11 @@ public final class StatusBoard implements AutoCloseable {
      * @param started  when its current or last attempt started
      * @param ended    when it ended
      * @param note     reuse, re-run reasons, a result's status other than ok
+     * @param job      the Slurm job id of its current or last attempt, or null off Slurm
+     * @param jobState that job's state as Slurm last reported it, or null
      */
     public record Entry(String trial, String state, String member, int attempts, String started, String ended,
-            String note) {
+            String note, String job, String jobState) {
     }
 
     /** The whole file. */
@@ -89,7 +91,8 @@ public final class StatusBoard implements AutoCloseable {
                 ProcessHandle.current().pid(), now, now, null));
         for (TrialSpec t : trials) {
             Entry p = previous.get(t.id());
-            b.entries.put(t.id(), new Entry(t.id(), "pending", p == null ? null : p.member(), 0, null, null, null));
+            b.entries.put(t.id(), new Entry(t.id(), "pending", p == null ? null : p.member(), 0, null, null, null,
+                    null, null));
         }
         b.write();
         b.heartbeat.scheduleAtFixedRate(b::beat, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
@@ -99,14 +102,37 @@ public final class StatusBoard implements AutoCloseable {
     /** A trial whose previous result is reused. */
     public synchronized void reused(String trial, TrialResult r) {
         Entry e = entries.get(trial);
-        entries.put(trial, new Entry(trial, state(r), e.member(), 0, null, null, "reused from an earlier run"));
+        entries.put(trial, new Entry(trial, state(r), e.member(), 0, null, null, "reused from an earlier run",
+                e.job(), e.jobState()));
         write();
     }
 
     /** A trial started on {@code member}. */
     public synchronized void running(String trial, String member, String note) {
         Entry e = entries.get(trial);
-        entries.put(trial, new Entry(trial, "running", member, e.attempts() + 1, now(), null, note));
+        entries.put(trial, new Entry(trial, "running", member, e.attempts() + 1, now(), null, note, null, null));
+        write();
+    }
+
+    /**
+     * A trial's Slurm job {@code job} was submitted, or adopted from an earlier run ({@code attempts} counts
+     * the jobs since its last recorded ending); it is queued until Slurm says it runs.
+     */
+    public synchronized void submitted(String trial, String job, int attempts, String note) {
+        entries.put(trial, new Entry(trial, "queued", null, attempts, now(), null, note, job, "PENDING"));
+        write();
+    }
+
+    /** Slurm reports a trial's job in {@code jobState} on {@code node} (null while queued); written when it changed. */
+    public synchronized void jobSeen(String trial, String jobState, String node) {
+        Entry e = entries.get(trial);
+        boolean runs = !jobState.equals("PENDING") && node != null;
+        String state = runs ? "running" : "queued";
+        String member = node != null ? node : e.member();
+        if (state.equals(e.state()) && jobState.equals(e.jobState()) && java.util.Objects.equals(member, e.member())) {
+            return;
+        }
+        entries.put(trial, new Entry(trial, state, member, e.attempts(), e.started(), null, e.note(), e.job(), jobState));
         write();
     }
 
@@ -114,14 +140,32 @@ public final class StatusBoard implements AutoCloseable {
     public synchronized void ended(String trial, TrialResult r) {
         Entry e = entries.get(trial);
         String note = r.status().equals("ok") ? e.note() : r.status() + (r.message() == null ? "" : ": " + r.message());
-        entries.put(trial, new Entry(trial, state(r), e.member(), e.attempts(), e.started(), now(), note));
+        entries.put(trial, new Entry(trial, state(r), e.member(), e.attempts(), e.started(), now(), note, e.job(),
+                e.jobState()));
+        write();
+    }
+
+    /** Slurm reports a trial's job ended in {@code jobState}; its trial's state follows from the result. */
+    public synchronized void jobEnded(String trial, String jobState) {
+        Entry e = entries.get(trial);
+        entries.put(trial, new Entry(trial, e.state(), e.member(), e.attempts(), e.started(), e.ended(), e.note(),
+                e.job(), jobState));
+        write();
+    }
+
+    /** A trial's job was cancelled because its run was interrupted; the next run submits it again. */
+    public synchronized void cancelled(String trial) {
+        Entry e = entries.get(trial);
+        entries.put(trial, new Entry(trial, "stopped", e.member(), e.attempts(), e.started(), null,
+                "its job was cancelled when the run was interrupted; naslab run submits it again", e.job(), "CANCELLED"));
         write();
     }
 
     /** A trial waits to be placed again (its member was lost). */
     public synchronized void requeued(String trial, String note) {
         Entry e = entries.get(trial);
-        entries.put(trial, new Entry(trial, "pending", e.member(), e.attempts(), e.started(), null, note));
+        entries.put(trial, new Entry(trial, "pending", e.member(), e.attempts(), e.started(), null, note, e.job(),
+                e.jobState()));
         write();
     }
 
@@ -151,17 +195,30 @@ public final class StatusBoard implements AutoCloseable {
     @Override
     public synchronized void close() {
         heartbeat.shutdownNow();
-        boolean allEnded = entries.values().stream().allMatch(e -> e.ended() != null || !e.state().equals("running")
-                && !e.state().equals("pending"));
+        boolean allEnded = entries.values().stream().allMatch(e -> e.ended() != null || !unended(e.state()));
         if (!allEnded) {
-            entries.replaceAll((id, e) -> e.state().equals("running") ? new Entry(id, "stopped", e.member(),
-                    e.attempts(), e.started(), null, "its coordinator stopped before it ended; naslab run resumes it")
-                    : e);
+            entries.replaceAll((id, e) -> e.state().equals("running") && e.job() == null ? new Entry(id, "stopped",
+                    e.member(), e.attempts(), e.started(), null, "its coordinator stopped before it ended; naslab run "
+                    + "resumes it", null, null) : e);
         }
         Coordinator c = coordinator;
         coordinator = new Coordinator(c.executor(), c.host(), c.pid(), c.started(), c.updated(),
                 allEnded ? now() : null);
         write();
+    }
+
+    /**
+     * Ends a run that leaves its trials to run on their own ({@code naslab run --slurm --detach}): the file keeps
+     * their jobs and states as they are, and no finish time.
+     */
+    public synchronized void detach() {
+        heartbeat.shutdownNow();
+        write();
+    }
+
+    /** True for a state a trial leaves only by ending: pending, queued or running. */
+    public static boolean unended(String state) {
+        return state.equals("pending") || state.equals("queued") || state.equals("running");
     }
 
     /** The board a run left in {@code out}, if any. */

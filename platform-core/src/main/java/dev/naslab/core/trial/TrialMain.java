@@ -26,18 +26,31 @@ public final class TrialMain {
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         watchCoordinator(dir.resolve("trial.log"));
+        System.exit(run(dir, new LineProgress(System.out)));
+    }
+
+    /**
+     * Runs the trial in {@code dir} as a batch job ({@code naslab trial DIR}, from a Slurm job script): no
+     * coordinator holds its standard input, its output is the job's (appended to {@code trial.log}) and its
+     * progress goes to {@link TrialProgressFile}. Returns the exit code.
+     */
+    public static int runAsJob(Path dir) throws Exception {
+        return run(dir, TrialProgressFile.writer(dir));
+    }
+
+    private static int run(Path dir, LineProgress progress) throws Exception {
         TrialSpec spec = Mappers.JSON.readValue(dir.resolve("trial.json").toFile(), TrialSpec.class);
         try {
-            run(dir, spec);
+            run(dir, spec, progress);
         } catch (Exception | LinkageError e) {
             // the trace goes to trial.log; the result says what went wrong in one line
             e.printStackTrace();
             AtomicFiles.writeJson(dir.resolve("result.json"), TrialOutcomes.failed(spec, oneLine(e) + "; see "
                     + dir.resolve("trial.log")));
-            System.exit(1);
+            return 1;
         }
         System.out.flush();
-        System.exit(0);
+        return 0;
     }
 
     /** "cannot read fashion-mnist from ...: ... is truncated", without the exception class for user errors. */
@@ -81,7 +94,7 @@ public final class TrialMain {
         t.start();
     }
 
-    private static void run(Path dir, TrialSpec spec) throws Exception {
+    private static void run(Path dir, TrialSpec spec, LineProgress progress) throws Exception {
         Registry registry = Registry.load(spec.pluginRoots().stream().map(Path::of).toList(), spec.development());
         registry.warnings().forEach(w -> System.err.println("naslab: warning: " + w));
         Experiment e = new ExperimentLoader(registry).parse(dir.resolve("trial.json").toString(), spec.experiment(),
@@ -89,7 +102,7 @@ public final class TrialMain {
         EngineSetup.configure(e.engine(), e.threads());
         Engine engine = EngineSetup.start(e.engine());
         Device device = EngineSetup.device(engine, e.device());
-        TrialPipeline pipeline = new TrialPipeline(e, spec, dir, new LineProgress(System.out));
+        TrialPipeline pipeline = new TrialPipeline(e, spec, dir, progress);
         TrialResult result = pipeline.run(engine, device);
         pipeline.finishManifest();
         AtomicFiles.writeJson(dir.resolve("result.json"), result);

@@ -171,6 +171,16 @@ public final class TrialPipeline {
         m.put("device", device.toString());
         m.put("threads", experiment.threads());
         m.put("machine", Provenance.machine());
+        String job = System.getenv("SLURM_JOB_ID");
+        if (job != null) {
+            Map<String, Object> slurm = new LinkedHashMap<>();
+            slurm.put("job_id", job);
+            slurm.put("node", System.getenv("SLURMD_NODENAME"));
+            slurm.put("restart_count", System.getenv("SLURM_RESTART_COUNT") == null ? "0"
+                    : System.getenv("SLURM_RESTART_COUNT"));
+            slurm.put("cpus_per_task", System.getenv("SLURM_CPUS_PER_TASK"));
+            m.put("slurm", slurm);
+        }
         Map<String, Object> plugins = new LinkedHashMap<>();
         List<Component> all = new ArrayList<>();
         all.add(experiment.dataset());

@@ -51,10 +51,7 @@ public final class TrialProcess {
             String line;
             while ((line = in.readLine()) != null) {
                 if (line.startsWith(LineProgress.PREFIX)) {
-                    String[] f = line.substring(LineProgress.PREFIX.length()).split("\t", -1);
-                    if (f.length >= 4) {
-                        progress.update(f[0], Long.parseLong(f[1]), Long.parseLong(f[2]), f[3]);
-                    }
+                    LineProgress.parse(line).ifPresent(r -> progress.update(r.phase(), r.total(), r.done(), r.note()));
                 } else {
                     w.println(line);
                     w.flush();
