@@ -38,6 +38,11 @@ final class Cli {
      * a run; the caller waits for it and cleans up.
      */
     static Process start(Path log, String... args) throws IOException {
+        return start(java.util.Map.of(), log, args);
+    }
+
+    /** {@link #start(Path, String...)} with extra environment variables. */
+    static Process start(java.util.Map<String, String> env, Path log, String... args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(DIST.resolve("bin/naslab").toString());
         cmd.addAll(List.of(args));
@@ -45,6 +50,7 @@ final class Cli {
                 .redirectErrorStream(true);
         pb.environment().remove("NASLAB_PLUGINS");
         pb.environment().put("NASLAB_TRIAL_JAVA_OPTS", "-Xmx2g");
+        pb.environment().putAll(env);
         return pb.start();
     }
 

@@ -107,20 +107,21 @@ final class PlanCommand implements Callable<Integer> {
     private void printJobs(Study study, List<TrialSpec> trials, int threads, int reused) {
         var settings = slurmOptions.settings(threads, study.variants().get(0).experiment().device());
         Function<TrialSpec, String> limits = slurmOptions.timeLimits(study, trials, !noCalibrate);
+        String why = slurmOptions.time != null ? "(--time)" : "(twice the estimate, at least "
+                + dev.naslab.core.slurm.TimeLimit.MIN_MINUTES + " minutes)";
         Map<String, List<String>> byLimit = new java.util.LinkedHashMap<>();
         for (TrialSpec t : trials) {
             if (!TrialState.of(study.output().resolve(t.id())).done()) {
                 String l = limits.apply(t);
-                byLimit.computeIfAbsent(l == null ? "the partition's default" : l, k -> new ArrayList<>()).add(t.id());
+                byLimit.computeIfAbsent(l == null ? "the partition's default (no estimate; give --time)" : l + " " + why,
+                        k -> new ArrayList<>()).add(t.id());
             }
         }
         int jobs = trials.size() - reused;
         System.out.printf("on Slurm: %d job(s), one per trial not reused, each --cpus-per-task=%d --mem=%s%s%s%n", jobs,
                 settings.cpusPerTask(), settings.mem(), settings.gres() == null ? "" : " --gres=" + settings.gres(),
                 settings.partition() == null ? "" : " --partition=" + settings.partition());
-        String why = slurmOptions.time != null ? "(--time)" : "(twice the estimate, at least "
-                + dev.naslab.core.slurm.TimeLimit.MIN_MINUTES + " minutes)";
-        byLimit.forEach((limit, ids) -> System.out.printf("  time limit %s %s: %s%n", limit, why,
+        byLimit.forEach((limit, ids) -> System.out.printf("  time limit %s: %s%n", limit,
                 ids.size() <= 4 ? String.join(", ", ids) : ids.size() + " jobs"));
     }
 

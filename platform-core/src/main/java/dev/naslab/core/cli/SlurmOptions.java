@@ -85,10 +85,20 @@ final class SlurmOptions {
                 .collect(Collectors.toMap(Variant::label, Variant::experiment));
         TimeEstimator estimator = new TimeEstimator(new Calibration(calibrate), System.err::println);
         Map<String, String> limits = new HashMap<>();
+        java.util.Set<String> warned = new java.util.LinkedHashSet<>();
         for (TrialSpec t : trials) {
             Experiment e = byVariant.getOrDefault(t.variant(), study.variants().get(0).experiment());
-            double total = estimator.estimate(t, e, TrialState.of(study.output().resolve(t.id()))).total();
-            limits.put(t.id(), TimeLimit.forEstimate(total));
+            try {
+                double total = estimator.estimate(t, e, TrialState.of(study.output().resolve(t.id()))).total();
+                limits.put(t.id(), TimeLimit.forEstimate(total));
+            } catch (RuntimeException ex) {
+                // the data may be readable on the nodes only; the job says so if it is not
+                String why = ex.getMessage() == null ? ex.toString() : ex.getMessage();
+                if (warned.add(why)) {
+                    System.err.println("naslab: warning: no time estimate (" + why + "); jobs get the partition's "
+                            + "default time limit (or give --time)");
+                }
+            }
         }
         return t -> limits.get(t.id());
     }

@@ -4,8 +4,10 @@
  * ({@link dev.naslab.core.cluster.ClusterTrialExecutor}) is a lite member that places trials on
  * members with free slots, pulls each trial's new files (checkpoints, logs, the result) into its
  * output folder, and re-runs a lost member's trials elsewhere from the newest checkpoint it has.
- * Only host records cross the wire (Java serialization of this package's records); no plugin class
- * does. Joining needs the shared cluster token ({@link dev.naslab.core.cluster.ClusterToken});
- * traffic is not encrypted.
+ * Messages are signed {@link dev.naslab.core.cluster.Envelope}s with JSON payloads ({@link
+ * dev.naslab.core.cluster.MessageAuth}, keyed by the shared cluster token); no naslab message needs
+ * Java deserialization, and the member JVMs filter what Hazelcast itself deserializes
+ * ({@link dev.naslab.core.cluster.JavaDeserializationFilter}). Traffic is not encrypted
+ * (docs/cluster-security.md).
  */
 package dev.naslab.core.cluster;

@@ -91,6 +91,8 @@ public final class SearchRunner {
             if (start >= schedule.epochs() && meta.has("valid_accuracy")) {
                 return new Outcome(last.get(), meta.get("valid_accuracy").asDouble(), elapsed);
             }
+            System.out.println("naslab: search resuming from " + last.get().getFileName() + " (" + start + " of "
+                    + schedule.epochs() + " epochs done)");
         }
         int steps = train.batchesPerEpoch();
         int batch = schedule.batchSize();

@@ -30,12 +30,24 @@ public class SlurmCommands {
 
     private static final long TIMEOUT_SECONDS = 120;
 
+    private final String path;
+
+    /** Slurm's commands as this JVM's PATH finds them. */
+    public SlurmCommands() {
+        this(System.getenv("PATH"));
+    }
+
+    /** Slurm's commands as {@code path} (a PATH value) finds them. */
+    public SlurmCommands(String path) {
+        this.path = path == null ? "" : path;
+    }
+
     /** Fails with a clear message unless {@code sbatch}, {@code squeue} and {@code scancel} are on the PATH. */
     public void requireCommands() {
         for (String c : List.of("sbatch", "squeue", "scancel")) {
-            if (onPath(c).isEmpty()) {
+            if (find(path, c).isEmpty()) {
                 throw new SlurmException("--slurm needs Slurm's commands on the PATH, and " + c + " is not on it (PATH="
-                        + System.getenv("PATH") + "); run naslab on a machine that submits jobs (a login node)");
+                        + path + "); run naslab on a machine that submits jobs (a login node)");
             }
         }
     }
@@ -76,7 +88,7 @@ public class SlurmCommands {
         }
         parse(q.out, out);
         List<String> missing = ids.stream().filter(id -> !out.containsKey(id)).toList();
-        if (!missing.isEmpty() && onPath("sacct").isPresent()) {
+        if (!missing.isEmpty() && find(path, "sacct").isPresent()) {
             Result a = run(List.of("sacct", "--noheader", "--parsable2", "--allocations", "--jobs="
                     + String.join(",", missing), "--format=JobID,State,NodeList,Reason"));
             if (a.code == 0) {
@@ -154,9 +166,12 @@ public class SlurmCommands {
                 .filter(l -> !l.isEmpty()).toList());
     }
 
-    /** Where {@code command} is on the PATH. */
+    /** Where {@code command} is on this JVM's PATH. */
     public static Optional<Path> onPath(String command) {
-        String path = System.getenv("PATH");
+        return find(System.getenv("PATH"), command);
+    }
+
+    private static Optional<Path> find(String path, String command) {
         if (path == null) {
             return Optional.empty();
         }

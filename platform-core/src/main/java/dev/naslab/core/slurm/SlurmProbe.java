@@ -34,6 +34,12 @@ public final class SlurmProbe {
      */
     public static void check(SlurmCommands slurm, Path out, SlurmSettings s, String launcher,
             java.io.PrintStream log) throws IOException, InterruptedException {
+        check(slurm, out, s, launcher, log, 1000, 15);
+    }
+
+    /** {@link #check} asking every {@code pollMillis} and waiting {@code graceSeconds} for the answer file (tests). */
+    static void check(SlurmCommands slurm, Path out, SlurmSettings s, String launcher, java.io.PrintStream log,
+            long pollMillis, int graceSeconds) throws IOException, InterruptedException {
         JobScript.requirePlain(out);
         String nonce = UUID.randomUUID().toString();
         Path answer = out.resolve("slurm-probe.txt");
@@ -70,7 +76,7 @@ public final class SlurmProbe {
         String node = null;
         long waited = 0;
         while (true) {
-            Thread.sleep(1000);
+            Thread.sleep(pollMillis);
             waited++;
             Optional<Map<String, SlurmCommands.Job>> jobs = slurm.jobs(List.of(id));
             if (jobs.isEmpty()) {
@@ -87,11 +93,11 @@ public final class SlurmProbe {
                 break;
             }
             if (waited % 60 == 0) {
-                log.println("naslab: slurm: probe job " + id + " is " + state + " after " + waited + " s"
+                log.println("naslab: slurm: probe job " + id + " is " + state + " after " + waited * pollMillis / 1000 + " s"
                         + (j.reason() == null || j.reason().equals("None") ? "" : " (" + j.reason() + ")"));
             }
         }
-        for (int i = 0; i < 15 && !Files.isRegularFile(answer); i++) {
+        for (int i = 0; i < graceSeconds && !Files.isRegularFile(answer); i++) {
             Thread.sleep(1000); // a shared file system may show the file a little later
         }
         String where = "probe job " + id + (node == null ? "" : " on " + node) + " ended " + state;

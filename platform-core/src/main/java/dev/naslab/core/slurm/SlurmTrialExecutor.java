@@ -36,7 +36,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     /** Jobs per trial before a trial whose jobs keep being lost is reported failed (as on the Hazelcast cluster). */
     public static final int MAX_ATTEMPTS = 5;
     /** How long a job that ended without a result file is given for the file to appear (shared file systems lag). */
-    private static final long RESULT_GRACE_SECONDS = 15;
+    static final long RESULT_GRACE_SECONDS = 15;
 
     private final SlurmCommands slurm;
     private final Path output;
@@ -49,6 +49,8 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     private final Object submitting = new Object();
     private volatile boolean stopping;
     private StatusBoard board;
+    private long resultGraceSeconds = RESULT_GRACE_SECONDS;
+    private long pollMillis;
 
     /** A trial with a job naslab watches. */
     private static final class Track {
@@ -81,6 +83,14 @@ public final class SlurmTrialExecutor implements TrialExecutor {
         this.timeLimit = timeLimit;
         this.display = display;
         this.out = out;
+        this.pollMillis = settings.pollSeconds() * 1000L;
+    }
+
+    /** Tests: poll every {@code millis} and wait {@code graceSeconds} for a result file (instead of the defaults). */
+    SlurmTrialExecutor quick(long millis, long graceSeconds) {
+        this.pollMillis = millis;
+        this.resultGraceSeconds = graceSeconds;
+        return this;
     }
 
     /** The trials among {@code trials} this run would submit: no open job to adopt and no result to reuse. */
@@ -204,7 +214,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     private void watch(Map<String, TrialResult> results) throws IOException, InterruptedException {
         long lastComplaint = 0;
         while (!open.isEmpty()) {
-            Thread.sleep(settings.pollSeconds() * 1000L);
+            Thread.sleep(pollMillis);
             List<Track> tracks;
             synchronized (submitting) {
                 tracks = new ArrayList<>(open.values());
@@ -256,7 +266,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
             if (t.endedWithoutResult == null) {
                 t.endedWithoutResult = Instant.now();
             }
-            if (Instant.now().isBefore(t.endedWithoutResult.plusSeconds(RESULT_GRACE_SECONDS))) {
+            if (Instant.now().isBefore(t.endedWithoutResult.plusSeconds(resultGraceSeconds))) {
                 return;
             }
             String why = "Slurm job " + job + " ended " + state + (node == null ? "" : " on " + node)

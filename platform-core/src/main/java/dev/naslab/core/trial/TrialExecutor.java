@@ -6,7 +6,8 @@ import java.util.List;
 
 /**
  * Where an experiment's trials run: {@link LocalTrialExecutor} (child JVMs on this machine, the
- * default) or the cluster's executor ({@code dev.naslab.core.cluster}). Either way a trial with a
+ * default), the Hazelcast cluster's executor ({@code dev.naslab.core.cluster}) or Slurm jobs
+ * ({@code dev.naslab.core.slurm}). Either way a trial with a
  * finished {@code result.json} in the output folder is reused, every other one runs (resuming from
  * its checkpoints), and each trial's result is recorded once.
  */
