@@ -52,6 +52,11 @@ final class SlurmOptions {
             description = "With --slurm: how often the jobs' states are asked for (default: ${DEFAULT-VALUE}).")
     int pollSeconds;
 
+    @Option(names = "--max-jobs", paramLabel = "N", defaultValue = "0",
+            description = "With --slurm: at most N of the experiment's jobs in Slurm at once, the rest submitted as "
+                    + "earlier ones end (for sites that limit jobs per user; default: no limit).")
+    int maxJobs;
+
     /** Fails when a Slurm option is given without {@code --slurm}. */
     void requireSlurmForOptions() {
         if (slurm) {
@@ -59,7 +64,8 @@ final class SlurmOptions {
         }
         Map<String, Boolean> given = Map.of("--partition", partition != null, "--account", account != null, "--time",
                 time != null, "--gres", gres != null, "--sbatch-arg", !sbatchArgs.isEmpty(), "--mem",
-                !mem.equals(SlurmSettings.DEFAULT_MEM), "--poll-seconds", pollSeconds != 10);
+                !mem.equals(SlurmSettings.DEFAULT_MEM), "--poll-seconds", pollSeconds != 10, "--max-jobs",
+                maxJobs != 0);
         given.forEach((option, set) -> {
             if (set) {
                 throw new UserException(option + " is an option of --slurm; add --slurm to run the trials as Slurm jobs");
@@ -70,7 +76,7 @@ final class SlurmOptions {
     /** The settings for an experiment whose trials run with {@code threads} threads on {@code device}. */
     SlurmSettings settings(int threads, String device) {
         String g = gres != null ? gres : "gpu".equals(device) ? "gpu:1" : null;
-        return new SlurmSettings(partition, account, time, mem, g, threads, sbatchArgs, pollSeconds);
+        return new SlurmSettings(partition, account, time, mem, g, threads, sbatchArgs, pollSeconds, maxJobs);
     }
 
     /**

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * @param cpusPerTask {@code --cpus-per-task}: the experiment's {@code threads}
  * @param extraArgs   further {@code sbatch} options, each one {@code #SBATCH} line (e.g. {@code --qos=high})
  * @param pollSeconds how often the jobs' states are asked for
+ * @param maxJobs     at most this many of the experiment's jobs in Slurm at once (sites limit jobs per user); 0: no limit
  */
 public record SlurmSettings(String partition, String account, String time, String mem, String gres, int cpusPerTask,
-        List<String> extraArgs, int pollSeconds) {
+        List<String> extraArgs, int pollSeconds, int maxJobs) {
 
     /** {@code --mem} when the user gives none. */
     public static final String DEFAULT_MEM = "6G";
@@ -38,6 +39,9 @@ public record SlurmSettings(String partition, String account, String time, Strin
         check("--gres", gres, GRES, "a resource such as gpu:1 or gpu:a100:1");
         if (cpusPerTask < 1) {
             throw new SlurmException("threads must be at least 1 for a Slurm job, got " + cpusPerTask);
+        }
+        if (maxJobs < 0) {
+            throw new SlurmException("--max-jobs must be 0 (no limit) or a positive integer, got " + maxJobs);
         }
         if (pollSeconds < 1) {
             throw new SlurmException("--poll-seconds must be a positive integer, got " + pollSeconds);

@@ -46,6 +46,8 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     private final ProgressDisplay display;
     private final PrintStream out;
     private final Map<String, Track> open = new LinkedHashMap<>();
+    /** Trials to submit once fewer than {@link SlurmSettings#maxJobs} jobs are in Slurm. */
+    private final java.util.Deque<Track> waiting = new java.util.ArrayDeque<>();
     private final Object submitting = new Object();
     private volatile boolean stopping;
     private StatusBoard board;
@@ -153,8 +155,9 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     }
 
     /**
-     * Submits (or adopts) every unfinished trial and returns without waiting: the jobs run on their own, and a later
-     * {@code naslab run} collects them. Returns the number of trials with a job in Slurm.
+     * Submits (or adopts) every unfinished trial, or as many as {@link SlurmSettings#maxJobs} allows, and returns
+     * without waiting: the jobs run on their own, and a later {@code naslab run} collects them (and submits the rest).
+     * Returns the number of trials with a job in Slurm.
      */
     public int detach(List<TrialSpec> trials) throws IOException {
         Map<String, TrialResult> results = new LinkedHashMap<>();
@@ -189,7 +192,23 @@ public final class SlurmTrialExecutor implements TrialExecutor {
                 results.put(t.id(), previous.get());
                 continue;
             }
-            submit(new Track(t, dir, record), null);
+            Track track = new Track(t, dir, record);
+            if (settings.maxJobs() > 0 && open.size() >= settings.maxJobs()) {
+                waiting.add(track);
+            } else {
+                submit(track, null);
+            }
+        }
+        if (!waiting.isEmpty()) {
+            out.println("naslab: slurm: " + waiting.size() + " trial(s) wait until fewer than " + settings.maxJobs()
+                    + " of this experiment's jobs are in Slurm (--max-jobs)");
+        }
+    }
+
+    /** Fills the free places under {@link SlurmSettings#maxJobs} from the waiting trials. */
+    private void submitWaiting() throws IOException {
+        while (!waiting.isEmpty() && !stopping && (settings.maxJobs() == 0 || open.size() < settings.maxJobs())) {
+            submit(waiting.poll(), null);
         }
     }
 
@@ -213,7 +232,8 @@ public final class SlurmTrialExecutor implements TrialExecutor {
 
     private void watch(Map<String, TrialResult> results) throws IOException, InterruptedException {
         long lastComplaint = 0;
-        while (!open.isEmpty()) {
+        while (!open.isEmpty() || !waiting.isEmpty()) {
+            submitWaiting();
             Thread.sleep(pollMillis);
             List<Track> tracks;
             synchronized (submitting) {

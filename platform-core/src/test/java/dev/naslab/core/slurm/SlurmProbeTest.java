@@ -20,7 +20,7 @@ class SlurmProbeTest {
     @TempDir
     Path out;
     private final PrintStream log = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
-    private final SlurmSettings settings = new SlurmSettings(null, null, null, "1G", null, 1, List.of(), 1);
+    private final SlurmSettings settings = new SlurmSettings(null, null, null, "1G", null, 1, List.of(), 1, 0);
 
     /** A probe job that "runs" by answering with {@code javaLine}, as the script would on a node that sees {@code out}. */
     private FakeSlurm answering(String javaLine) {

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class SlurmSettingsTest {
 
     private static SlurmSettings settings(String partition, String time, String gres, List<String> extra) {
-        return new SlurmSettings(partition, "lab", time, "6G", gres, 2, extra, 10);
+        return new SlurmSettings(partition, "lab", time, "6G", gres, 2, extra, 10, 0);
     }
 
     @Test

@@ -44,7 +44,11 @@ class SlurmTrialExecutorTest {
     }
 
     private SlurmTrialExecutor executor(FakeSlurm slurm) {
-        SlurmSettings s = new SlurmSettings(null, null, null, "1G", null, 1, List.of(), 1);
+        return executor(slurm, 0);
+    }
+
+    private SlurmTrialExecutor executor(FakeSlurm slurm, int maxJobs) {
+        SlurmSettings s = new SlurmSettings(null, null, null, "1G", null, 1, List.of(), 1, maxJobs);
         ProgressDisplay quiet = new ProgressDisplay() {
             @Override
             public void update(String trial, String phase, long total, long done, String note) {
@@ -129,6 +133,23 @@ class SlurmTrialExecutorTest {
         assertEquals(1, slurm.submissions(out.resolve("a")));
         assertEquals(1, slurm.submissions(out.resolve("b")));
         assertEquals("job 1 adopted from an earlier run", StatusBoard.read(out).orElseThrow().trials().get(0).note());
+    }
+
+    @Test
+    void atMostMaxJobsAreInSlurmAtOnce() throws Exception {
+        int[] inSlurm = {0, 0}; // now, most
+        FakeSlurm slurm = new FakeSlurm((dir, n) -> {
+            inSlurm[1] = Math.max(inSlurm[1], ++inSlurm[0]);
+            return new FakeSlurm.Script(List.of("PENDING", "RUNNING", "COMPLETED"), () -> {
+                inSlurm[0]--;
+                writes(dir, ok(dir.getFileName().toString())).run();
+            });
+        });
+        List<TrialResult> r = executor(slurm, 2).run(List.of(trial("a"), trial("b"), trial("c"), trial("d"), trial("e")));
+        assertEquals(List.of("ok", "ok", "ok", "ok", "ok"), r.stream().map(TrialResult::status).toList());
+        assertEquals(2, inSlurm[1], "never more than --max-jobs at once");
+        assertTrue(printed.toString().contains("naslab: slurm: 3 trial(s) wait until fewer than 2 of this experiment's "
+                + "jobs are in Slurm (--max-jobs)"), printed.toString());
     }
 
     @Test
