@@ -58,7 +58,9 @@ class SlurmRunTest {
 
     @Test
     void fourJobsGiveTheLocalTableAndACancelledJobResumesFromItsCheckpoint() throws Exception {
-        Path config = config("four", "[0, 1, 2, 3]", 6, "sample");
+        // a dataset path relative to the folder naslab runs in: the jobs resolve it there too, as a local run does
+        Path config = config("four", "[0, 1, 2, 3]", 6, "plugins/dataset-images/src/main/resources/dev/naslab/dataset/"
+                + "images/sample/fashion-mnist");
         Path out = work.resolve("four-slurm");
         Process coordinator = Cli.start(slurm.env(), work.resolve("four.out"), run(config, out));
         String[] cancelled = new String[2];

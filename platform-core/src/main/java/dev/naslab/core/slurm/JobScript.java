@@ -10,7 +10,9 @@ import java.util.regex.Pattern;
 /**
  * The batch script of one trial, written into its folder as {@value #FILE}: a user can read it and submit it
  * again by hand ({@code sbatch runs/x/<trial>/slurm-job.sh}); the trial resumes from its checkpoints either way.
- * The job starts the distribution's launcher in the trial folder; its output is appended to the trial's log.
+ * The job starts the distribution's launcher on the trial folder, in the folder {@code naslab run} was started in
+ * (so relative paths in the experiment, such as a dataset's, resolve as in a local run); its output is appended
+ * to the trial's log.
  */
 public final class JobScript {
 
@@ -23,16 +25,20 @@ public final class JobScript {
     private JobScript() {
     }
 
-    /** The script for trial {@code t} of experiment {@code experiment} in {@code dir} (absolute). */
-    public static String text(String experiment, TrialSpec t, Path dir, SlurmSettings s, String timeLimit,
-            List<String> launcher) {
+    /**
+     * The script for trial {@code t} of experiment {@code experiment} in {@code dir} (absolute), run in {@code workDir}
+     * (absolute).
+     */
+    public static String text(String experiment, TrialSpec t, Path dir, Path workDir, SlurmSettings s,
+            String timeLimit, List<String> launcher) {
         requirePlain(dir);
+        requirePlain(workDir, "the folder naslab runs in");
         List<String> l = new ArrayList<>();
         l.add("#!/bin/bash");
         l.add("# naslab trial " + t.id() + " of experiment " + experiment + ", written by 'naslab run --slurm'.");
         l.add("# Submit it again by hand with: sbatch " + dir.resolve(FILE) + " (the trial resumes from its checkpoints)");
         l.add("#SBATCH --job-name=" + jobName(experiment, t));
-        l.add("#SBATCH --chdir=" + dir);
+        l.add("#SBATCH --chdir=" + workDir);
         l.add("#SBATCH --output=" + dir.resolve("trial.log"));
         l.add("#SBATCH --open-mode=append");
         l.add("#SBATCH --ntasks=1");
@@ -80,12 +86,22 @@ public final class JobScript {
                 System.getProperty("java.class.path"), "dev.naslab.core.cli.Main", "trial", dir.toString());
     }
 
-    /** Fails unless {@code dir} can stand in an {@code #SBATCH} line as it is. */
+    /** Fails unless the output folder {@code dir} can stand in an {@code #SBATCH} line as it is. */
     public static void requirePlain(Path dir) {
+        requirePlain(dir, "the output folder");
+    }
+
+    /** Fails unless {@code dir} ({@code what}) can stand in an {@code #SBATCH} line as it is. */
+    public static void requirePlain(Path dir, String what) {
         if (!PLAIN_PATH.matcher(dir.toString()).matches()) {
-            throw new SlurmException("the output folder " + dir + " has characters that #SBATCH lines cannot carry "
-                    + "(spaces, quotes, '%'); for --slurm choose a folder of letters, digits and ./_-+@:=,~");
+            throw new SlurmException(what + " " + dir + " has characters that #SBATCH lines cannot carry (spaces, "
+                    + "quotes, '%'); for --slurm choose a folder of letters, digits and ./_-+@:=,~");
         }
+    }
+
+    /** The folder this JVM runs in: jobs run there too. */
+    public static Path workDir() {
+        return Path.of("").toAbsolutePath();
     }
 
     static String quote(String word) {

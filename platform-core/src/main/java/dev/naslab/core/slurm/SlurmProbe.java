@@ -15,8 +15,9 @@ import java.util.regex.Pattern;
 
 /**
  * A one-minute job that checks, before any trial is submitted, what naslab needs from the nodes: that they see
- * the output folder (the job writes a file there that this machine then reads), Java 17 or newer on their PATH,
- * and the launcher the trial jobs run.
+ * the output folder (the job writes a file there that this machine then reads) and the folder naslab runs in
+ * (the trials' jobs run there, so relative paths resolve as here), Java 17 or newer on their PATH, and the
+ * launcher the trial jobs run.
  */
 public final class SlurmProbe {
 
@@ -41,6 +42,8 @@ public final class SlurmProbe {
     static void check(SlurmCommands slurm, Path out, SlurmSettings s, String launcher, java.io.PrintStream log,
             long pollMillis, int graceSeconds) throws IOException, InterruptedException {
         JobScript.requirePlain(out);
+        Path workDir = JobScript.workDir();
+        JobScript.requirePlain(workDir, "the folder naslab runs in");
         String nonce = UUID.randomUUID().toString();
         Path answer = out.resolve("slurm-probe.txt");
         Files.deleteIfExists(answer);
@@ -48,6 +51,7 @@ public final class SlurmProbe {
         l.add("#!/bin/bash");
         l.add("# naslab's check that the nodes see " + out + " and run Java 17 (naslab run --slurm)");
         l.add("#SBATCH --job-name=naslab-probe");
+        l.add("#SBATCH --chdir=" + workDir);
         l.add("#SBATCH --output=" + out.resolve("slurm-probe.out"));
         l.add("#SBATCH --ntasks=1");
         l.add("#SBATCH --cpus-per-task=1");
@@ -63,6 +67,7 @@ public final class SlurmProbe {
         l.add("{");
         l.add("  echo \"nonce " + nonce + "\"");
         l.add("  echo \"node $(hostname)\"");
+        l.add("  echo \"cwd $(pwd -P)\"");
         l.add("  echo \"java $(command -v java || echo none)\"");
         l.add("  echo \"java-version $(java -version 2>&1 | head -n 1)\"");
         l.add("  if [ -x " + JobScript.quote(launcher) + " ]; then echo 'launcher ok'; else echo 'launcher missing'; fi");
@@ -116,6 +121,12 @@ public final class SlurmProbe {
             throw new SlurmException(where + ": the node has no Java 17 on its PATH (java: " + field(text, "java")
                     + ", " + (javaLine.isEmpty() ? "no version" : javaLine) + "); naslab's jobs need Java 17 or newer "
                     + "(module load, or PATH in your shell's start-up files)");
+        }
+        String cwd = field(text, "cwd");
+        if (!cwd.equals(workDir.toRealPath().toString())) {
+            throw new SlurmException(where + ": the job ran in " + cwd + ", not in " + workDir + ", the folder naslab "
+                    + "runs in (Slurm falls back to /tmp when a node does not see it); the trials' jobs run there, so "
+                    + "that relative paths resolve as here: start naslab from a folder on the shared file system");
         }
         if (text.contains("launcher missing")) {
             throw new SlurmException(where + ": the node does not see naslab's launcher " + launcher

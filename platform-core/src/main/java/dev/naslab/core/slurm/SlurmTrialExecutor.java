@@ -126,8 +126,8 @@ public final class SlurmTrialExecutor implements TrialExecutor {
         Files.createDirectories(dir);
         AtomicFiles.writeJson(dir.resolve("trial.json"), t);
         Path script = dir.resolve(JobScript.FILE);
-        AtomicFiles.writeString(script, JobScript.text(experiment, t, dir, settings, timeLimit.apply(t),
-                JobScript.launcher(dir)));
+        AtomicFiles.writeString(script, JobScript.text(experiment, t, dir, JobScript.workDir(), settings,
+                timeLimit.apply(t), JobScript.launcher(dir)));
         return script;
     }
 

@@ -24,12 +24,24 @@ class SlurmProbeTest {
 
     /** A probe job that "runs" by answering with {@code javaLine}, as the script would on a node that sees {@code out}. */
     private FakeSlurm answering(String javaLine) {
+        return answering(javaLine, here());
+    }
+
+    private static String here() {
+        try {
+            return Path.of("").toAbsolutePath().toRealPath().toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private FakeSlurm answering(String javaLine, String cwd) {
         return new FakeSlurm((dir, n) -> new FakeSlurm.Script(List.of("RUNNING", "COMPLETED"), () -> {
             try {
                 String script = Files.readString(dir.resolve("slurm-probe.sh"));
                 String nonce = script.replaceAll("(?s).*echo \"nonce ([0-9a-f-]+)\".*", "$1");
-                Files.writeString(dir.resolve("slurm-probe.txt"), "nonce " + nonce + "\nnode n1\njava /usr/bin/java\n"
-                        + "java-version " + javaLine + "\nlauncher ok\n");
+                Files.writeString(dir.resolve("slurm-probe.txt"), "nonce " + nonce + "\nnode n1\ncwd " + cwd
+                        + "\njava /usr/bin/java\njava-version " + javaLine + "\nlauncher ok\n");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -50,6 +62,14 @@ class SlurmProbeTest {
         assertTrue(e.getMessage().startsWith("probe job 1 on n1 ended COMPLETED, and " + out.resolve("slurm-probe.txt")
                 + " did not appear here: the nodes do not see " + out), e.getMessage());
         assertTrue(e.getMessage().contains("naslab needs an output folder on a file system the nodes share"));
+    }
+
+    @Test
+    void aWorkingFolderTheNodesDoNotSeeIsNamed() {
+        SlurmException e = assertThrows(SlurmException.class, () -> SlurmProbe.check(
+                answering("openjdk version \"17.0.15\" 2025-04-15", "/tmp"), out, settings, "/bin/sh", log, 1, 0));
+        assertTrue(e.getMessage().contains(": the job ran in /tmp, not in " + Path.of("").toAbsolutePath()
+                + ", the folder naslab runs in"), e.getMessage());
     }
 
     @Test

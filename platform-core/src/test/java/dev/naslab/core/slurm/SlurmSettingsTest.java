@@ -39,12 +39,13 @@ class SlurmSettingsTest {
         TrialSpec t = new TrialSpec("nas-bench-201.darts.s0", 0, 0, 0, "name: x", List.of(), false, "", Map.of(), null,
                 "s", "o");
         Path dir = Path.of("/shared/runs/x/nas-bench-201.darts.s0");
-        String s = JobScript.text("my exp", t, dir, settings("gpu", null, "gpu:1", List.of("--qos=high")), "01:30:00",
+        String s = JobScript.text("my exp", t, dir, Path.of("/shared/home/me"), settings("gpu", null, "gpu:1",
+                List.of("--qos=high")), "01:30:00",
                 List.of("/opt/naslab/bin/naslab", "trial", dir.toString()));
         List<String> lines = s.lines().toList();
         assertEquals("#!/bin/bash", lines.get(0));
         for (String line : List.of("#SBATCH --job-name=naslab-my_exp-nas-bench-201.darts.s0",
-                "#SBATCH --chdir=/shared/runs/x/nas-bench-201.darts.s0",
+                "#SBATCH --chdir=/shared/home/me",
                 "#SBATCH --output=/shared/runs/x/nas-bench-201.darts.s0/trial.log", "#SBATCH --open-mode=append",
                 "#SBATCH --cpus-per-task=2", "#SBATCH --mem=6G", "#SBATCH --time=01:30:00", "#SBATCH --partition=gpu",
                 "#SBATCH --account=lab", "#SBATCH --gres=gpu:1", "#SBATCH --qos=high",
