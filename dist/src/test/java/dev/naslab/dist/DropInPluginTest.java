@@ -125,10 +125,10 @@ class DropInPluginTest {
         }
         Cli.Result r = Cli.run("plugins", "--plugins", plugins.toString());
         assertEquals(0, r.code(), r.all());
-        for (String p : List.of("built-against-0-1.jar: it was built against plugin API 0.1.0; this naslab provides 0.2.2",
-                "built-against-0-3.jar: it was built against plugin API 0.3.0; this naslab provides 0.2.2",
-                "built-against-0-2-9.jar: it was built against plugin API 0.2.9; this naslab provides 0.2.2",
-                "needs-a-range.jar: it requires plugin API '>=0.4.0 & <0.5.0'; this naslab provides 0.2.2")) {
+        for (String p : List.of("built-against-0-1.jar: it was built against plugin API 0.1.0; this naslab provides 0.2.3",
+                "built-against-0-3.jar: it was built against plugin API 0.3.0; this naslab provides 0.2.3",
+                "built-against-0-2-9.jar: it was built against plugin API 0.2.9; this naslab provides 0.2.3",
+                "needs-a-range.jar: it requires plugin API '>=0.4.0 & <0.5.0'; this naslab provides 0.2.3")) {
             assertTrue(r.err().contains(p), p + " in " + r.err());
         }
         assertFalse(r.out().contains("second-op"), "none of them loaded: " + r.out());

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "Differentiable neural architecture search with plugins: search spaces, optimizers, "
                 + "selectors, datasets and evaluators, wired in YAML experiment files.",
         subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ReportCommand.class, PluginsCommand.class, InspectCommand.class,
-            BenchCommand.class, ParityCommand.class, WorkerCommand.class, StatusCommand.class, TrialCommand.class, CommandLine.HelpCommand.class})
+            BenchCommand.class, ParityCommand.class, WorkerCommand.class, StatusCommand.class, TableCommand.class, TrialCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     static volatile boolean debug;

@@ -19,8 +19,9 @@ import java.util.List;
  * @param evaluation evaluators applied to every selected architecture
  * @param output     results folder
  * @param resolved   the whole experiment as resolved (overrides and defaults applied)
+ * @param benchmark  the per-epoch benchmark lookup, or null
  */
 public record Experiment(String source, String name, String engine, String device, int threads, List<Long> seeds,
         Component dataset, List<Component> spaces, List<SearchSpec> searches, List<Component> evaluation,
-        Path output, ObjectNode resolved) {
+        Path output, ObjectNode resolved, BenchmarkLookup benchmark) {
 }

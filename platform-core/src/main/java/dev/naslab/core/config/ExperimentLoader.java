@@ -36,7 +36,7 @@ import java.util.Set;
 public final class ExperimentLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "engine", "device", "threads", "seeds", "dataset",
-            "space", "search", "selection", "evaluation", "output", "sweep", "architectures");
+            "space", "search", "selection", "evaluation", "output", "sweep", "architectures", BenchmarkLookup.KEY);
     static final List<String> ENGINES = List.of("pytorch", "mxnet");
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     private static final String SEED_RANGE = "is out of range: a seed is a 64-bit integer, from " + Long.MIN_VALUE
@@ -297,6 +297,7 @@ public final class ExperimentLoader {
 
         dataset.ifPresent(d -> checkDataAndSpaces(d, spaces, problems));
         checkEvaluatorsAgainstSpaces(evaluation, spaces, problems);
+        BenchmarkLookup benchmark = BenchmarkLookup.parse(root, spaces, problems);
         if (!problems.isEmpty() || dataset.isEmpty()) {
             return null;
         }
@@ -320,8 +321,11 @@ public final class ExperimentLoader {
         resolved.set("selection", array(selection));
         resolved.set("evaluation", array(evaluation));
         resolved.put("output", output.toString());
+        if (benchmark != null) {
+            resolved.set(BenchmarkLookup.KEY, benchmark.resolved());
+        }
         return new Experiment(source, name, engine, device, threads, seeds, dataset.get(), spaces, searches,
-                evaluation, output, resolved);
+                evaluation, output, resolved, benchmark);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

@@ -118,6 +118,9 @@ public final class TimeEstimator {
                 evaluate = Double.NaN;
                 continue;
             }
+            if (w.get().trainingEpochs() == 0 && w.get().validationPasses() == 0) {
+                continue; // no pass over data (a benchmark lookup): nothing to time
+            }
             int batch = w.get().batchSize() > 0 ? w.get().batchSize() : 64;
             Optional<Calibration.Entry> times = networkTimes(e, spaceC, shape, classes, batch);
             if (times.isEmpty()) {

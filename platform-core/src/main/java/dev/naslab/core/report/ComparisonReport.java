@@ -359,8 +359,11 @@ public final class ComparisonReport {
             return;
         }
         h.append("<h2>Search curves</h2><p>Per epoch of each search (running trials included).</p><div class=\"grid2\">");
+        String benchmark = curves.stream().flatMap(c -> c.lines().stream()).filter(l -> l.has("benchmark_metric"))
+                .map(l -> l.get("benchmark_metric").asText()).findFirst().orElse(null);
         for (String[] m : new String[][] {{"valid_acc", "validation accuracy (%)"}, {"train_acc", "training accuracy (%)"},
-            {"valid_loss", "validation loss"}, {"train_loss", "training loss"}}) {
+            {"valid_loss", "validation loss"}, {"train_loss", "training loss"},
+            {"benchmark_acc", "derived cell's NAS-Bench-201 accuracy (%), " + benchmark}}) {
             String svg = charts.curves(curves, m[0], m[1]);
             if (!svg.isEmpty()) {
                 h.append(figure(svg));

@@ -33,6 +33,18 @@ public final class ResultsTable {
         this.results = results;
     }
 
+    /** The evaluators' further metrics over all rows, in first-seen order: each a column after {@code message}. */
+    private List<String> metricKeys() {
+        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        results.forEach(t -> t.rows().forEach(r -> keys.addAll(r.metrics().keySet())));
+        return new ArrayList<>(keys);
+    }
+
+    /** A metric's column name: its own, or {@code metric_<name>} where that would repeat a column. */
+    private static String metricColumn(String key, List<String> taken) {
+        return taken.contains(key) ? "metric_" + key : key;
+    }
+
     /** Writes {@code results.csv} into {@code dir} (the comparison report is {@link ComparisonReport}'s). */
     public void write(Path dir) {
         List<String> swept = sweptKeys();
@@ -41,6 +53,11 @@ public final class ResultsTable {
             header.addAll(1, swept);
             header.add(1, "variant");
         }
+        List<String> metrics = metricKeys();
+        List<String> fixed = List.copyOf(header);
+        metrics.forEach(k -> header.add(metricColumn(k, fixed)));
+        List<ResultRow> flat = new ArrayList<>();
+        results.forEach(t -> flat.addAll(t.rows()));
         StringBuilder csv = new StringBuilder(String.join(",", header.stream().map(ResultsTable::csv).toList()))
                 .append('\n');
         List<List<String>> raw = rows(true);
@@ -52,6 +69,8 @@ public final class ResultsTable {
                 r.addAll(1, swept.stream().map(k -> t.values().getOrDefault(k, "")).toList());
                 r.add(1, t.variant());
             }
+            ResultRow row = flat.get(i);
+            metrics.forEach(k -> r.add(metric(row.metrics().get(k))));
             csv.append(String.join(",", r.stream().map(ResultsTable::csv).toList())).append('\n');
         }
         AtomicFiles.writeString(dir.resolve("results.csv"), csv.toString());
@@ -120,6 +139,17 @@ public final class ResultsTable {
             }
         }
         return out;
+    }
+
+    /** A metric as it reads: integers without decimals (ranks, counts), others to 4 decimals. */
+    static String metric(Double v) {
+        if (v == null || v.isNaN()) {
+            return "";
+        }
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
+            return Long.toString(v.longValue());
+        }
+        return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4f", v)).stripTrailingZeros().toPlainString();
     }
 
     private static String num(double v) {

@@ -13,7 +13,22 @@ package dev.naslab.core.results;
  * @param evalSeconds       evaluation time
  * @param status            ok, diverged or failed
  * @param message           why, when not ok
+ * @param metrics           the evaluator's further numbers by name (a benchmark's other columns and ranks, final
+ *                          training accuracy); empty when there are none (and in results written before they were kept)
  */
 public record ResultRow(String selector, String evaluator, String architecture, double projectedValidAcc,
-        double testAcc, long parameters, double selectSeconds, double evalSeconds, String status, String message) {
+        double testAcc, long parameters, double selectSeconds, double evalSeconds, String status, String message,
+        java.util.Map<String, Double> metrics) {
+
+    public ResultRow {
+        metrics = metrics == null ? java.util.Map.of() : java.util.Collections.unmodifiableMap(
+                new java.util.LinkedHashMap<>(metrics));
+    }
+
+    /** A row without further metrics. */
+    public ResultRow(String selector, String evaluator, String architecture, double projectedValidAcc, double testAcc,
+            long parameters, double selectSeconds, double evalSeconds, String status, String message) {
+        this(selector, evaluator, architecture, projectedValidAcc, testAcc, parameters, selectSeconds, evalSeconds,
+                status, message, java.util.Map.of());
+    }
 }

@@ -48,11 +48,18 @@ public final class SearchRunner {
     private final Path dir;
     private final Progress progress;
     private final Function<Architecture, String> format;
+    private dev.naslab.core.bench201.EpochLookup lookup;
 
     public SearchRunner(Path dir, Progress progress, Function<Architecture, String> format) {
         this.dir = dir;
         this.progress = progress;
         this.format = format;
+    }
+
+    /** Adds the derived cell's benchmark numbers to every epoch's line ({@code benchmark:} of the experiment). */
+    public SearchRunner lookingUp(dev.naslab.core.bench201.EpochLookup lookup) {
+        this.lookup = lookup;
+        return this;
     }
 
     /** Runs (or resumes, or just reports) the search. */
@@ -135,7 +142,11 @@ public final class SearchRunner {
                 line.put("supernet_valid_acc", validAcc);
                 line.put("supernet_valid_loss", r.loss());
             }
-            line.put("architecture", format.apply(Derivation.derive(net.arch())));
+            String derived = format.apply(Derivation.derive(net.arch()));
+            line.put("architecture", derived);
+            if (lookup != null) {
+                line.putAll(lookup.at(derived));
+            }
             line.put("alpha", probabilities(net.arch()));
             line.put("seconds", elapsed);
             AtomicFiles.appendJsonLine(metrics, line);

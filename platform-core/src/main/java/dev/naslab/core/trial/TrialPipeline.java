@@ -93,6 +93,8 @@ public final class TrialPipeline {
             SearchRunner.Outcome outcome;
             try (Supernet net = supernets.get()) {
                 outcome = new SearchRunner(dir.resolve("search"), progress, format)
+                        .lookingUp(experiment.benchmark() == null ? null
+                                : dev.naslab.core.bench201.EpochLookup.of(experiment.benchmark()))
                         .run(opt, searchC.optimizer().settings(), net, data, spec.seed(), root);
             } catch (DivergedException e) {
                 return result("diverged", "search diverged: " + e.getMessage(), Double.NaN, Double.NaN, List.of());
@@ -132,7 +134,7 @@ public final class TrialPipeline {
                         (a, rng, m) -> space.network(a, spaceSettings, shape, classes, rng, m), data,
                         spec.seed(), archDir, progress, root);
                 rows.add(new ResultRow(selector, ev.label(), text, projected, r.evaluation().testAccuracy(),
-                        r.evaluation().parameters(), selectSeconds, r.seconds(), "ok", ""));
+                        r.evaluation().parameters(), selectSeconds, r.seconds(), "ok", "", r.evaluation().metrics()));
             } catch (DivergedException e) {
                 rows.add(new ResultRow(selector, ev.label(), text, projected, Double.NaN, 0, selectSeconds,
                         Double.NaN, "diverged", "evaluation diverged: " + e.getMessage()));
