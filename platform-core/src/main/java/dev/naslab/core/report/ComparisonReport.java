@@ -363,13 +363,18 @@ public final class ComparisonReport {
                 .map(l -> l.get("benchmark_metric").asText()).findFirst().orElse(null);
         for (String[] m : new String[][] {{"valid_acc", "validation accuracy (%)"}, {"train_acc", "training accuracy (%)"},
             {"valid_loss", "validation loss"}, {"train_loss", "training loss"},
-            {"benchmark_acc", "derived cell's NAS-Bench-201 accuracy (%), " + benchmark}}) {
+            {"benchmark_acc", "NAS-Bench-201 accuracy of the derived cell (%), " + benchmark}}) {
             String svg = charts.curves(curves, m[0], m[1]);
             if (!svg.isEmpty()) {
                 h.append(figure(svg));
             }
         }
         h.append("</div>\n");
+        if (benchmark != null) {
+            h.append("<p>The last plot is the NAS-Bench-201 accuracy of the cell derived (argmax α) after each epoch, "
+                    + "looked up in ").append(esc(benchmark)).append(" (the experiment's <code>benchmark:</code>): the "
+                    + "benchmark's numbers, whatever data the search ran on.</p>\n");
+        }
     }
 
     private void opMix(StringBuilder h, List<Comparison.Group> groups) {
