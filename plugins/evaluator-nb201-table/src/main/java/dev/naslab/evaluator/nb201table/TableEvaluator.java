@@ -88,9 +88,9 @@ public final class TableEvaluator implements Evaluator<TableSettings> {
         metrics.put("rank_unique", (double) t.uniqueRank(arch, s.metric()));
         metrics.put("isomorphs", (double) t.isomorphs(arch));
         double acc = t.value(arch, s.metric()).orElse(Double.NaN);
-        long params = t.value(arch, Nb201Table.PARAMS).isPresent() ? Math.round(t.value(arch, Nb201Table.PARAMS)
-                .getAsDouble() * 1e6) : 0;
+        long params = 0;
         if (t.columns().contains(Nb201Table.PARAMS)) {
+            params = Math.round(t.value(arch, Nb201Table.PARAMS).orElse(0) * 1e6);
             metrics.remove(Nb201Table.PARAMS);
         }
         return new Evaluation(acc, Double.NaN, params, metrics);

@@ -50,6 +50,20 @@ class TableEvaluatorTest {
     }
 
     @Test
+    void aTableWithoutParametersGivesNone() {
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        Nb201Cell.all().forEach(a -> rows.put(a, new double[] {50}));
+        Path f = dir.resolve("acc-only.csv");
+        Nb201Table.write(f, null, List.of("cifar10_test"), rows);
+        Evaluation ev = new TableEvaluator().evaluate(new Architecture(Map.of("cell", Nb201Cell.parse(Nb201Cell.all()
+                .get(0)))), null, new TableSettings(f.toString(), null));
+        assertEquals(50.0, ev.testAccuracy());
+        assertEquals(0, ev.parameters());
+        assertEquals(1.0, ev.metrics().get("rank_unique"), "every function ties too");
+        assertEquals(1.0, ev.metrics().get("rank"), "every cell ties");
+    }
+
+    @Test
     void settingsAndArchitecturesItCannotUseAreNamed() {
         TableEvaluator e = new TableEvaluator();
         Path t = table();
