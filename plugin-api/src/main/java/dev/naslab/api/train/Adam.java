@@ -24,8 +24,10 @@ public final class Adam implements Stateful {
 
     private final Map<String, NDArray> params;
     private float lr;
-    private float beta1;
-    private float beta2;
+    // the decimals the float arguments were written as (0.999, not 0.99900001): 1 − β is computed in double,
+    // as PyTorch computes it from Python floats, then rounded once to float32 where it multiplies a tensor
+    private double beta1;
+    private double beta2;
     private float eps;
     private float weightDecay;
     private final NDManager manager;
@@ -49,8 +51,8 @@ public final class Adam implements Stateful {
             NDManager manager) {
         this.params = params;
         this.lr = lr;
-        this.beta1 = beta1;
-        this.beta2 = beta2;
+        this.beta1 = decimal(beta1);
+        this.beta2 = decimal(beta2);
         this.eps = eps;
         this.weightDecay = weightDecay;
         this.manager = manager.newSubManager();
@@ -101,13 +103,13 @@ public final class Adam implements Stateful {
                 NDArray mt = m.computeIfAbsent(name, k -> manager.zeros(w.getShape()));
                 NDArray vt = v.computeIfAbsent(name, k -> manager.zeros(w.getShape()));
                 int t = steps.merge(name, 1, Integer::sum);
-                mt.muli(beta1);
-                try (NDArray a = g.mul(1 - beta1)) {
+                mt.muli((float) beta1);
+                try (NDArray a = g.mul((float) (1 - beta1))) {
                     mt.addi(a);
                 }
-                vt.muli(beta2);
+                vt.muli((float) beta2);
                 try (NDArray sq = g.square()) {
-                    sq.muli(1 - beta2);
+                    sq.muli((float) (1 - beta2));
                     vt.addi(sq);
                 }
                 double bc1 = 1 - Math.pow(beta1, t);
@@ -146,8 +148,8 @@ public final class Adam implements Stateful {
             NDArray mt = m.computeIfAbsent(name, k -> manager.zeros(w.getShape()));
             NDArray vt = v.computeIfAbsent(name, k -> manager.zeros(w.getShape()));
             int t = steps.merge(name, 1, Integer::sum);
-            mt.addi(g.sub(mt).mul(1 - beta1).mul(mask));
-            vt.addi(g.square().sub(vt).mul(1 - beta2).mul(mask));
+            mt.addi(g.sub(mt).mul((float) (1 - beta1)).mul(mask));
+            vt.addi(g.square().sub(vt).mul((float) (1 - beta2)).mul(mask));
             double bc1 = 1 - Math.pow(beta1, t);
             double bc2 = 1 - Math.pow(beta2, t);
             NDArray denom = vt.sqrt().div((float) Math.sqrt(bc2)).add(eps);
@@ -173,14 +175,19 @@ public final class Adam implements Stateful {
         return lr;
     }
 
+    /** The shortest decimal that reads back as {@code f}: what a user wrote (0.999 for 0.999f). */
+    private static double decimal(float f) {
+        return Double.parseDouble(Float.toString(f));
+    }
+
     @Override
     public Map<String, Double> stateScalars() {
         Map<String, Double> out = new LinkedHashMap<>();
         steps.forEach((k, s) -> out.put("step/" + k, (double) s));
         // the hyper-parameters travel with the state: whoever restores it continues the same optimizer
         out.put("hyper/lr", (double) lr);
-        out.put("hyper/beta1", (double) beta1);
-        out.put("hyper/beta2", (double) beta2);
+        out.put("hyper/beta1", beta1);
+        out.put("hyper/beta2", beta2);
         out.put("hyper/eps", (double) eps);
         out.put("hyper/weight_decay", (double) weightDecay);
         frozen.forEach((k, rows) -> rows.forEach(r -> out.put("frozen/" + k + "/" + r, 1.0)));
@@ -203,8 +210,8 @@ public final class Adam implements Stateful {
             } else if (name.startsWith("hyper/")) {
                 switch (name.substring(6)) {
                     case "lr" -> lr = s.floatValue();
-                    case "beta1" -> beta1 = s.floatValue();
-                    case "beta2" -> beta2 = s.floatValue();
+                    case "beta1" -> beta1 = decimal(s.floatValue()); // older checkpoints hold the float's value
+                    case "beta2" -> beta2 = decimal(s.floatValue());
                     case "eps" -> eps = s.floatValue();
                     case "weight_decay" -> weightDecay = s.floatValue();
                     default -> { }

@@ -1,6 +1,7 @@
 package dev.naslab.api.train;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -76,6 +77,21 @@ class SgdTest {
             float[] moments = adam.stateTensors().get("m/a").toFloatArray();
             assertArrayEquals(new float[] {0f, 0f}, new float[] {moments[2], moments[3]}, 0f);
             assertArrayEquals(java.util.List.of(1).toArray(), adam.frozenRows("a").toArray());
+        }
+    }
+
+    @Test
+    void adamsSecondMomentUsesOneMinusBetaAsWritten() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray w = m.create(new float[] {1f});
+            w.setRequiresGradient(true);
+            Adam adam = new Adam(Map.of("w", w), 3e-4f, 0.5f, 0.999f, 1e-8f, 0f, m);
+            backward(m, w, new float[] {0.5f});
+            adam.step();
+            // PyTorch: v = (1 - 0.999) · g² with 1 - 0.999 taken in double, then float32: 0.001f · 0.25
+            // (holding β2 as the float 0.99900001 made it 9.99987e-4 · 0.25, 1.3e-5 relative off)
+            assertEquals(0.001f * 0.25f, adam.stateTensors().get("v/w").toFloatArray()[0], 0f);
+            assertEquals(0.999, adam.stateScalars().get("hyper/beta2"), 0.0);
         }
     }
 
