@@ -137,7 +137,9 @@ public final class SearchRunner {
             line.put("epoch", epoch + 1);
             line.putAll(state.drainMetrics());
             if (lastEpoch) {
-                PassResult r = Passes.evaluate(net, data.valid(), state.batchSize(), true, root);
+                final int bs = state.batchSize();
+                PassResult r = RunningStatistics.kept(net.params().buffers(),
+                        () -> Passes.evaluate(net, data.valid(), bs, true, root));
                 validAcc = r.accuracy();
                 line.put("supernet_valid_acc", validAcc);
                 line.put("supernet_valid_loss", r.loss());
