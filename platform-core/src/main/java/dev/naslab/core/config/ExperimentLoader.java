@@ -36,8 +36,11 @@ import java.util.Set;
 public final class ExperimentLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "engine", "device", "threads", "seeds", "dataset",
-            "space", "search", "selection", "evaluation", "output", "sweep", "architectures", BenchmarkLookup.KEY);
+            "space", "search", "selection", "evaluation", "output", "sweep", "architectures", BenchmarkLookup.KEY,
+            "layout");
     static final List<String> ENGINES = List.of("pytorch", "mxnet");
+    /** {@code layout:} values; {@code dev.naslab.api.nn.Ops.Layout} in lower case. */
+    static final List<String> LAYOUTS = List.of("auto", "nchw", "channels_last");
     static final List<String> DEVICES = List.of("auto", "cpu", "gpu");
     private static final String SEED_RANGE = "is out of range: a seed is a 64-bit integer, from " + Long.MIN_VALUE
             + " to " + Long.MAX_VALUE;
@@ -284,6 +287,7 @@ public final class ExperimentLoader {
         }
         String engine = choice(root, "engine", ENGINES, "pytorch", problems);
         String device = choice(root, "device", DEVICES, "auto", problems);
+        String layout = choice(root, "layout", LAYOUTS, "auto", problems);
         int threads = positiveInt(root, "threads", Runtime.getRuntime().availableProcessors(), problems);
         List<Long> seeds = seeds(root, problems);
 
@@ -306,6 +310,7 @@ public final class ExperimentLoader {
         resolved.put("engine", engine);
         resolved.put("device", device);
         resolved.put("threads", threads);
+        resolved.put("layout", layout);
         ArrayNode seedNode = resolved.putArray("seeds");
         seeds.forEach(seedNode::add);
         resolved.set("dataset", dataset.get().resolved());
@@ -325,7 +330,7 @@ public final class ExperimentLoader {
             resolved.set(BenchmarkLookup.KEY, benchmark.resolved());
         }
         return new Experiment(source, name, engine, device, threads, seeds, dataset.get(), spaces, searches,
-                evaluation, output, resolved, benchmark);
+                evaluation, output, resolved, benchmark, layout);
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})

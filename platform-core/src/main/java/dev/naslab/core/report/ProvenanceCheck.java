@@ -53,8 +53,8 @@ public final class ProvenanceCheck {
     static Map<String, String> flatten(JsonNode m, List<String> sweptKeys) {
         Map<String, String> out = new LinkedHashMap<>();
         for (String k : List.of("naslab_version", "api_version", "engine", "engine_version", "djl_version", "device",
-                "threads")) {
-            if (m.has(k)) {
+                "threads", "layout")) {
+            if (m.has(k) && !sweptKeys.contains(k)) {
                 out.put(k, m.get(k).asText());
             }
         }

@@ -100,6 +100,7 @@ public final class TrialMain {
         Experiment e = new ExperimentLoader(registry).parse(dir.resolve("trial.json").toString(), spec.experiment(),
                 List.of());
         EngineSetup.configure(e.engine(), e.threads());
+        dev.naslab.api.nn.Ops.setLayout(dev.naslab.api.nn.Ops.Layout.valueOf(e.layout().toUpperCase(java.util.Locale.ROOT)));
         Engine engine = EngineSetup.start(e.engine());
         Device device = EngineSetup.device(engine, e.device());
         TrialPipeline pipeline = new TrialPipeline(e, spec, dir, progress);

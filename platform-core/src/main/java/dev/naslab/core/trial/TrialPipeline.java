@@ -172,6 +172,7 @@ public final class TrialPipeline {
         m.put("djl_version", Engine.getDjlVersion());
         m.put("device", device.toString());
         m.put("threads", experiment.threads());
+        m.put("layout", experiment.layout());
         m.put("machine", Provenance.machine());
         String job = System.getenv("SLURM_JOB_ID");
         if (job != null) {

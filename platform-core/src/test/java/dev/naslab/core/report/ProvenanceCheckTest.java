@@ -47,4 +47,14 @@ class ProvenanceCheckTest {
                 ProvenanceCheck.warnings(List.of(a), List.of()));
         assertEquals(List.of(), ProvenanceCheck.warnings(List.of(a), List.of("evaluation.epochs")));
     }
+
+    @Test
+    void aLayoutThatDiffersIsNamedUnlessItIsSwept() throws Exception {
+        String nchw = "{\"layout\": \"nchw\", \"threads\": 1}";
+        String auto = "{\"layout\": \"auto\", \"threads\": 1}";
+        RunFolder r = new RunFolder(Path.of("r"), "r", List.of(trial("t0", nchw), trial("t1", auto)));
+        assertEquals(List.of("rows side by side differ in layout: nchw (t0) vs auto (t1)"),
+                ProvenanceCheck.warnings(List.of(r), List.of()));
+        assertEquals(List.of(), ProvenanceCheck.warnings(List.of(r), List.of("layout")));
+    }
 }

@@ -171,7 +171,7 @@ public final class Ops {
 
     /**
      * The fewest channels a network's narrowest layer needs for {@link #preferredLayout} to choose
-     * channels last. PyTorch's channels-last BatchNorm works across the channels of one pixel, so
+     * channels last under {@link Layout#AUTO}. PyTorch's channels-last BatchNorm works across the channels of one pixel, so
      * with 4 channels it is several times slower than on N×C×H×W (measured: 331 against 29 ms per
      * 72 calls on 64×4×32×32), which outweighs what the convolutions gain; from 8 channels on whole
      * iterations ran faster here (NB201 with 8 channels 1.3x, the NB201 default 1.4x).
@@ -191,7 +191,47 @@ public final class Ops {
      * @since 0.2.2
      */
     public static NDArray preferredLayout(NDArray x, int narrowestChannels) {
-        return narrowestChannels >= CHANNELS_LAST_FROM ? channelsLast(x) : x;
+        return switch (layout) {
+            case NCHW -> x;
+            case CHANNELS_LAST -> channelsLast(x);
+            case AUTO -> narrowestChannels >= CHANNELS_LAST_FROM ? channelsLast(x) : x;
+        };
+    }
+
+    /**
+     * How {@link #preferredLayout} lays out a network's input in this JVM: the experiment's {@code layout:}
+     * setting, which the host applies before a trial builds its networks.
+     *
+     * @since 0.2.3
+     */
+    public enum Layout {
+        /** Channels last from {@link #CHANNELS_LAST_FROM} channels on (the fastest), N×C×H×W below. */
+        AUTO,
+        /** Always N×C×H×W: the reference code's arithmetic (PyTorch's channels-last BatchNorm is less precise). */
+        NCHW,
+        /** Always channels last. */
+        CHANNELS_LAST
+    }
+
+    private static volatile Layout layout = Layout.AUTO;
+
+    /**
+     * Sets the layout {@link #preferredLayout} chooses, for every network built afterwards in this JVM.
+     *
+     * @param choice the layout
+     * @since 0.2.3
+     */
+    public static void setLayout(Layout choice) {
+        layout = java.util.Objects.requireNonNull(choice);
+    }
+
+    /**
+     * {@return the layout {@link #preferredLayout} chooses in this JVM}
+     *
+     * @since 0.2.3
+     */
+    public static Layout layout() {
+        return layout;
     }
 
     /**

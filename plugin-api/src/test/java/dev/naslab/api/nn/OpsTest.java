@@ -71,6 +71,18 @@ class OpsTest {
             if (engine.equals("PyTorch")) {
                 assertFalse(contiguous(Ops.preferredLayout(x, Ops.CHANNELS_LAST_FROM)));
             }
+            try {
+                Ops.setLayout(Ops.Layout.NCHW); // the experiment's layout: nchw
+                assertTrue(Ops.preferredLayout(x, 64) == x, "N×C×H×W however wide the network");
+                Ops.setLayout(Ops.Layout.CHANNELS_LAST);
+                NDArray narrowLast = Ops.preferredLayout(x, 4);
+                assertTrue(narrowLast != x, "channels last however narrow");
+                if (engine.equals("PyTorch")) {
+                    assertFalse(contiguous(narrowLast));
+                }
+            } finally {
+                Ops.setLayout(Ops.Layout.AUTO);
+            }
         }
     }
 
