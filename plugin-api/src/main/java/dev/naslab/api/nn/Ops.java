@@ -243,7 +243,8 @@ public final class Ops {
      * ({@link NDArray#duplicate()}). The values of the copy are the same, but what is computed from it
      * is not bit for bit: sums inside convolutions are taken in another order, and PyTorch's
      * channels-last BatchNorm is less precise (a replay against the DARTS-PT reference code found
-     * weight gradients a few per cent away from it per step from 8 channels on; see the README).
+     * weight gradients a few per cent away from it per step from 8 channels on; see the README); the
+     * experiment's {@code layout: nchw} ({@link Layout#NCHW}) keeps networks off it.
      *
      * @param x the input batch, N×C×H×W
      * @return a copy of {@code x}, laid out channels last on PyTorch
