@@ -113,6 +113,8 @@ public final class Nb201Table {
                 }
                 rows.put(arch, v);
             }
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException(file + " does not exist (naslab table import writes a table from any CSV)", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
         }

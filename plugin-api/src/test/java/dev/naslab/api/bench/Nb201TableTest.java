@@ -113,6 +113,10 @@ class Nb201TableTest {
         assertTrue(m.startsWith(dir.resolve("t.csv") + " has 998 cell(s), NAS-Bench-201 has 15625; missing, e.g.: "
                 + allCells().get(998) + ", "), m);
 
+        assertEquals(dir.resolve("none.csv") + " does not exist (naslab table import writes a table from any CSV)",
+                assertThrows(java.io.UncheckedIOException.class, () -> Nb201Table.read(dir.resolve("none.csv")))
+                        .getMessage());
+
         List<String> header = madeLines();
         header.set(1, "cell,acc,params_m");
         assertTrue(assertThrows(IllegalArgumentException.class, () -> Nb201Table.read(made(header))).getMessage()
