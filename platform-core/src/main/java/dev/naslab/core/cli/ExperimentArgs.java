@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.config.ConfigException;
 import dev.naslab.core.config.ExperimentLoader;
 import dev.naslab.core.config.Study;

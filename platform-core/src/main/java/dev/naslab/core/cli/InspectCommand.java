@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.model.Architecture;

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.config.ConfigException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -27,9 +28,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             PrintWriter err = line.getErr();
-            if (ex instanceof ConfigException || ex instanceof UserException
-                    || ex instanceof dev.naslab.core.cluster.ClusterException
-                    || ex instanceof dev.naslab.core.slurm.SlurmException) {
+            if (ex instanceof ConfigException || ex instanceof UserException) {
                 err.println("naslab: " + ex.getMessage());
                 if (debug) {
                     ex.printStackTrace(err);

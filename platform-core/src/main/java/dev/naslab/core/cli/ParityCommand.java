@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import ai.djl.engine.Engine;
 import dev.naslab.core.engine.EngineSetup;
 import dev.naslab.core.parity.EngineParity;

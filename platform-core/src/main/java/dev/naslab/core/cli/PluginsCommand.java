@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.config.SettingsBinder;
 import dev.naslab.core.plugin.PluginEntry;
 import dev.naslab.core.plugin.Registry;

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.config.Study;
 import dev.naslab.core.plan.ExperimentPlan;
 import dev.naslab.core.plan.TrialSpec;

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.naslab.api.SearchSpace;
 import dev.naslab.api.model.InputShape;

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.progress.Durations;
 import dev.naslab.core.results.TrialResult;

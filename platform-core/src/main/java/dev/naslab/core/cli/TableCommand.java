@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.api.bench.Nb201Table;
 import dev.naslab.core.bench201.TableImport;
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.trial.TrialMain;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

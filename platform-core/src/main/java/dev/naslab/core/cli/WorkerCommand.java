@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.UserException;
 import dev.naslab.core.cluster.ClusterAddress;
 import dev.naslab.core.cluster.WorkerNode;
 import java.net.InetAddress;

@@ -1,6 +1,6 @@
 package dev.naslab.core.report;
 
-import dev.naslab.core.cli.UserException;
+import dev.naslab.core.UserException;
 import dev.naslab.core.results.ResultRow;
 import dev.naslab.core.results.TrialResult;
 import java.util.ArrayList;

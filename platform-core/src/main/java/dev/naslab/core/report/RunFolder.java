@@ -1,7 +1,7 @@
 package dev.naslab.core.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.naslab.core.cli.UserException;
+import dev.naslab.core.UserException;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.TrialResult;
 import java.io.IOException;

@@ -1,6 +1,6 @@
 package dev.naslab.core.results;
 
-import dev.naslab.core.cli.UserException;
+import dev.naslab.core.UserException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
