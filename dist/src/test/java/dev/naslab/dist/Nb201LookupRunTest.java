@@ -67,7 +67,7 @@ class Nb201LookupRunTest {
 
         List<String> rows = Files.readAllLines(out.resolve("results.csv"));
         List<String> header = Arrays.asList(rows.get(0).split(","));
-        assertEquals(List.of("rank", "rank_unique", "isomorphs"), header.subList(16, 19), rows.get(0));
+        assertEquals(List.of("isomorphs", "rank", "rank_unique"), header.subList(16, 19), rows.get(0));
         String[] row = rows.get(1).split(",", -1);
         String selected = row[6];
         assertEquals(String.format(java.util.Locale.ROOT, "%.2f", acc(selected)), row[9], "test_acc is the table's");

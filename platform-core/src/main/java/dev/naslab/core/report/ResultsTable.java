@@ -33,9 +33,12 @@ public final class ResultsTable {
         this.results = results;
     }
 
-    /** The evaluators' further metrics over all rows, in first-seen order: each a column after {@code message}. */
+    /**
+     * The evaluators' further metrics over all rows, in alphabetical order (an evaluator's map may have no order of
+     * its own, and a table must read the same from every run): each a column after {@code message}.
+     */
     private List<String> metricKeys() {
-        java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
+        java.util.TreeSet<String> keys = new java.util.TreeSet<>();
         results.forEach(t -> t.rows().forEach(r -> keys.addAll(r.metrics().keySet())));
         return new ArrayList<>(keys);
     }
