@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.UserException;
 import dev.naslab.core.config.Study;
 import dev.naslab.core.plan.ExperimentPlan;
@@ -225,7 +226,7 @@ final class RunCommand implements Callable<Integer> {
         }
         System.out.println("results: " + out.resolve("results.csv") + "  report: " + out.resolve("report.html")
                 + " (" + out.resolve("report.md") + ")");
-        boolean failed = results.stream().anyMatch(r -> r.status().equals("failed"));
+        boolean failed = results.stream().anyMatch(r -> r.status() == TrialStatus.FAILED);
         return failed ? 1 : 0;
     }
 }

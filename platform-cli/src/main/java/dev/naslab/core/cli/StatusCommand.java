@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.UserException;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.progress.Durations;
@@ -152,8 +153,8 @@ final class StatusCommand implements Callable<Integer> {
                 Path result = dir.resolve(id).resolve(TrialOutcomes.RESULT);
                 if (Files.isRegularFile(result)) {
                     TrialResult r = TrialOutcomes.read(result);
-                    out.add(new Entry(id, r.status().equals("failed") ? "failed" : "done", null, 0, null, null,
-                            r.status().equals("ok") ? null : r.message(), null, null));
+                    out.add(new Entry(id, r.status() == TrialStatus.FAILED ? "failed" : "done", null, 0, null, null,
+                            r.status() == TrialStatus.OK ? null : r.message(), null, null));
                 } else {
                     out.add(new Entry(id, Files.isDirectory(dir.resolve(id)) ? "started" : "pending", null, 0, null,
                             null, null, null, null));

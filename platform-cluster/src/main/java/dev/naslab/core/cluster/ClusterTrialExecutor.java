@@ -1,5 +1,6 @@
 package dev.naslab.core.cluster;
 
+import dev.naslab.core.results.TrialStatus;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -507,7 +508,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
                 text = fixed;
             }
             TrialResult r = Mappers.JSON.readValue(text, TrialResult.class);
-            if (r.status().equals("failed") && r.message() != null && !r.message().startsWith("on member")) {
+            if (r.status() == TrialStatus.FAILED && r.message() != null && !r.message().startsWith("on member")) {
                 r = new TrialResult(r.trial(), r.variant(), r.values(), r.seed(), r.space(), r.optimizer(), r.status(),
                         "on member " + a.memberName + ": " + r.message(), r.searchSeconds(), r.supernetValidAcc(),
                         r.rows());

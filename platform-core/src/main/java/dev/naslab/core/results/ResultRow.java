@@ -17,7 +17,7 @@ package dev.naslab.core.results;
  *                          training accuracy); empty when there are none (and in results written before they were kept)
  */
 public record ResultRow(String selector, String evaluator, String architecture, double projectedValidAcc,
-        double testAcc, long parameters, double selectSeconds, double evalSeconds, String status, String message,
+        double testAcc, long parameters, double selectSeconds, double evalSeconds, TrialStatus status, String message,
         java.util.Map<String, Double> metrics) {
 
     public ResultRow {
@@ -27,7 +27,7 @@ public record ResultRow(String selector, String evaluator, String architecture, 
 
     /** A row without further metrics. */
     public ResultRow(String selector, String evaluator, String architecture, double projectedValidAcc, double testAcc,
-            long parameters, double selectSeconds, double evalSeconds, String status, String message) {
+            long parameters, double selectSeconds, double evalSeconds, TrialStatus status, String message) {
         this(selector, evaluator, architecture, projectedValidAcc, testAcc, parameters, selectSeconds, evalSeconds,
                 status, message, java.util.Map.of());
     }

@@ -19,7 +19,7 @@ import java.util.Map;
  * @param rows             one per (selector, evaluator)
  */
 public record TrialResult(String trial, String variant, Map<String, String> values, long seed, String space,
-        String optimizer, String status, String message, double searchSeconds, double supernetValidAcc,
+        String optimizer, TrialStatus status, String message, double searchSeconds, double supernetValidAcc,
         List<ResultRow> rows) {
 
     /** The label used for fixed architectures in the optimizer column. */

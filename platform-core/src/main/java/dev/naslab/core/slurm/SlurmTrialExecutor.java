@@ -1,5 +1,6 @@
 package dev.naslab.core.slurm;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.progress.ProgressDisplay;
 import dev.naslab.core.results.AtomicFiles;
@@ -114,7 +115,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
         }
         try {
             TrialResult r = TrialOutcomes.read(f);
-            return r != null && r.status() != null && !r.status().equals("failed");
+            return r != null && r.status() != null && r.status() != TrialStatus.FAILED;
         } catch (IOException e) {
             return false;
         }

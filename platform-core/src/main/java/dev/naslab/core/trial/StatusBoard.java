@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.results.AtomicFiles;
@@ -139,7 +140,7 @@ public final class StatusBoard implements AutoCloseable {
     /** A trial ended with {@code r}. */
     public synchronized void ended(String trial, TrialResult r) {
         Entry e = entries.get(trial);
-        String note = r.status().equals("ok") ? e.note() : r.status() + (r.message() == null ? "" : ": " + r.message());
+        String note = r.status() == TrialStatus.OK ? e.note() : r.status() + (r.message() == null ? "" : ": " + r.message());
         entries.put(trial, new Entry(trial, state(r), e.member(), e.attempts(), e.started(), now(), note, e.job(),
                 e.jobState()));
         write();
@@ -170,7 +171,7 @@ public final class StatusBoard implements AutoCloseable {
     }
 
     private static String state(TrialResult r) {
-        return r.status().equals("failed") ? "failed" : "done";
+        return r.status() == TrialStatus.FAILED ? "failed" : "done";
     }
 
     private synchronized void beat() {

@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.results.ResultRow;
@@ -44,7 +45,7 @@ public final class TrialOutcomes {
             return Optional.empty();
         }
 
-        if (!previous.status().equals("failed")) {
+        if (previous.status() != TrialStatus.FAILED) {
             return Optional.of(previous);
         }
         Files.delete(file);
@@ -59,8 +60,8 @@ public final class TrialOutcomes {
     /** A failed trial's result with {@code message} (also written by the trial itself when it catches an error). */
     public static TrialResult failed(TrialSpec t, String message) {
         return new TrialResult(t.id(), t.variant(), t.values(), t.seed(), t.spaceLabel(), t.searchLabel(),
-                "failed", message, Double.NaN, Double.NaN,
-                List.of(new ResultRow("-", "-", "", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, "failed",
+                TrialStatus.FAILED, message, Double.NaN, Double.NaN,
+                List.of(new ResultRow("-", "-", "", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN, TrialStatus.FAILED,
                         message)));
     }
 }

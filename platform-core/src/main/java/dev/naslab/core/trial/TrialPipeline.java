@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.TrialStatus;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDManager;
@@ -83,7 +84,7 @@ public final class TrialPipeline {
                 AtomicFiles.writeJson(dir.resolve("baseline").resolve("architecture.json"), archFile);
                 evaluate(spec.baseline().label(), fixed, text, Double.NaN, 0, data, dir.resolve("baseline"), space,
                         spaceSettings, shape, classes, rows, root);
-                return result(status(rows), status(rows).equals("ok") ? "" : "a stage diverged", Double.NaN, Double.NaN,
+                return result(status(rows), status(rows) == TrialStatus.OK ? "" : "a stage diverged", Double.NaN, Double.NaN,
                         rows);
             }
             SearchSpec searchC = experiment.searches().get(spec.search());
@@ -97,7 +98,7 @@ public final class TrialPipeline {
                                 : dev.naslab.core.bench201.EpochLookup.of(experiment.benchmark()))
                         .run(opt, searchC.optimizer().settings(), net, data, spec.seed(), root);
             } catch (DivergedException e) {
-                return result("diverged", "search diverged: " + e.getMessage(), Double.NaN, Double.NaN, List.of());
+                return result(TrialStatus.DIVERGED, "search diverged: " + e.getMessage(), Double.NaN, Double.NaN, List.of());
             }
             int batchSize = opt.schedule(searchC.optimizer().settings()).batchSize();
             for (Component sel : searchC.selection()) {
@@ -108,14 +109,14 @@ public final class TrialPipeline {
                             spec.seed(), dir, progress, root);
                 } catch (DivergedException e) {
                     rows.add(new ResultRow(sel.label(), "-", "", Double.NaN, Double.NaN, 0, Double.NaN, Double.NaN,
-                            "diverged", "selection diverged: " + e.getMessage()));
+                            TrialStatus.DIVERGED, "selection diverged: " + e.getMessage()));
                     continue;
                 }
                 evaluate(sel.label(), chosen.architecture(), chosen.text(), chosen.projectedValidAccuracy(),
                         chosen.seconds(), data, dir.resolve("select-" + sel.label()), space, spaceSettings, shape,
                         classes, rows, root);
             }
-            return result(status(rows), status(rows).equals("ok") ? "" : "a stage diverged", outcome.seconds(),
+            return result(status(rows), status(rows) == TrialStatus.OK ? "" : "a stage diverged", outcome.seconds(),
                     outcome.validAccuracy(), rows);
         }
     }
@@ -125,7 +126,7 @@ public final class TrialPipeline {
             double selectSeconds, DataSplits data, Path archDir, SearchSpace space, Record spaceSettings,
             InputShape shape, int classes, List<ResultRow> rows, NDManager root) throws IOException {
         if (experiment.evaluation().isEmpty()) {
-            rows.add(new ResultRow(selector, "-", text, projected, Double.NaN, 0, selectSeconds, 0, "ok", ""));
+            rows.add(new ResultRow(selector, "-", text, projected, Double.NaN, 0, selectSeconds, 0, TrialStatus.OK, ""));
         }
         for (Component ev : experiment.evaluation()) {
             try {
@@ -134,19 +135,19 @@ public final class TrialPipeline {
                         (a, rng, m) -> space.network(a, spaceSettings, shape, classes, rng, m), data,
                         spec.seed(), archDir, progress, root);
                 rows.add(new ResultRow(selector, ev.label(), text, projected, r.evaluation().testAccuracy(),
-                        r.evaluation().parameters(), selectSeconds, r.seconds(), "ok", "", r.evaluation().metrics()));
+                        r.evaluation().parameters(), selectSeconds, r.seconds(), TrialStatus.OK, "", r.evaluation().metrics()));
             } catch (DivergedException e) {
                 rows.add(new ResultRow(selector, ev.label(), text, projected, Double.NaN, 0, selectSeconds,
-                        Double.NaN, "diverged", "evaluation diverged: " + e.getMessage()));
+                        Double.NaN, TrialStatus.DIVERGED, "evaluation diverged: " + e.getMessage()));
             }
         }
     }
 
-    private static String status(List<ResultRow> rows) {
-        return rows.stream().allMatch(r -> r.status().equals("ok")) ? "ok" : "diverged";
+    private static TrialStatus status(List<ResultRow> rows) {
+        return rows.stream().allMatch(r -> r.status() == TrialStatus.OK) ? TrialStatus.OK : TrialStatus.DIVERGED;
     }
 
-    private TrialResult result(String status, String message, double searchSeconds, double validAcc,
+    private TrialResult result(TrialStatus status, String message, double searchSeconds, double validAcc,
             List<ResultRow> rows) {
         return new TrialResult(spec.id(), spec.variant(), spec.values(), spec.seed(),
                 experiment.spaces().get(spec.space()).label(), optimizerLabel(spec, experiment), status, message,

@@ -1,5 +1,6 @@
 package dev.naslab.core.slurm;
 
+import dev.naslab.core.results.TrialStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -35,8 +36,8 @@ class SlurmTrialExecutorTest {
     }
 
     private static TrialResult ok(String id) {
-        return new TrialResult(id, "", Map.of(), 0, "s", "o", "ok", null, 1, 50,
-                List.of(new ResultRow("magnitude", "train", "|a|", 40, 41, 10, 0, 1, "ok", null)));
+        return new TrialResult(id, "", Map.of(), 0, "s", "o", TrialStatus.OK, null, 1, 50,
+                List.of(new ResultRow("magnitude", "train", "|a|", 40, 41, 10, 0, 1, TrialStatus.OK, null)));
     }
 
     private static Runnable writes(Path dir, TrialResult r) {

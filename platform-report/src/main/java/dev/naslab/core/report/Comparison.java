@@ -1,5 +1,6 @@
 package dev.naslab.core.report;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.UserException;
 import dev.naslab.core.results.ResultRow;
 import dev.naslab.core.results.TrialResult;
@@ -130,7 +131,7 @@ public final class Comparison {
                     g.swept.putAll(r.values());
                     long seed = r.seed();
                     g.trial.put(seed, r.trial());
-                    if (!row.status().equals("ok")) {
+                    if (row.status() != TrialStatus.OK) {
                         g.problems.add("seed " + seed + ": " + row.status() + " (" + row.message() + ")");
                     }
                     g.test.put(seed, row.testAcc());

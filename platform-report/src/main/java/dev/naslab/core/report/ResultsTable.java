@@ -1,5 +1,6 @@
 package dev.naslab.core.report;
 
+import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.progress.Durations;
 import dev.naslab.core.results.AtomicFiles;
 import dev.naslab.core.results.ResultRow;
@@ -103,7 +104,7 @@ public final class ResultsTable {
         out.println(sep.toString().stripTrailing());
         body.forEach(r -> out.println(line(r, w)));
         for (TrialResult t : results) {
-            if (!t.status().equals("ok")) {
+            if (t.status() != TrialStatus.OK) {
                 out.println(t.trial() + ": " + t.status() + (t.message().isEmpty() ? "" : ": " + t.message()));
             }
         }
@@ -138,7 +139,7 @@ public final class ResultsTable {
                         r.evaluator(), r.architecture(), num(t.supernetValidAcc()), num(r.projectedValidAcc()),
                         num(r.testAcc()), r.parameters() == 0 ? "" : Long.toString(r.parameters()),
                         secs(t.searchSeconds(), raw), secs(r.selectSeconds(), raw), secs(r.evalSeconds(), raw),
-                        r.status(), r.message() == null ? "" : r.message()));
+                        r.status().text(), r.message() == null ? "" : r.message()));
             }
         }
         return out;

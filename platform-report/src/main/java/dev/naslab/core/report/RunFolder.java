@@ -1,5 +1,6 @@
 package dev.naslab.core.report;
 
+import dev.naslab.core.results.TrialStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.naslab.core.UserException;
 import dev.naslab.core.config.Mappers;
@@ -115,7 +116,7 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
                 unreadable = true; // the report says so by name; naslab run re-runs the trial
             }
         }
-        String state = unreadable ? UNREADABLE : result != null ? (result.status().equals("failed") ? "failed" : "done")
+        String state = unreadable ? UNREADABLE : result != null ? (result.status() == TrialStatus.FAILED ? "failed" : "done")
                 : Files.isRegularFile(dir.resolve("manifest.json")) ? "running" : "pending";
         JsonNode manifest = json(dir.resolve("manifest.json"));
         List<CellInfo> cells = new ArrayList<>();
