@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.UserException;
 import dev.naslab.core.config.Study;
@@ -201,8 +202,8 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private void announce(Study study, List<TrialSpec> trials, String how, Path out) throws java.io.IOException {
-        AtomicFiles.writeString(out.resolve("experiment.yaml"), Mappers.YAML.writeValueAsString(study.resolved()));
-        AtomicFiles.writeJson(out.resolve("plan.json"), trials.stream().map(TrialSpec::id).toList());
+        AtomicFiles.writeString(out.resolve(RunLayout.EXPERIMENT), Mappers.YAML.writeValueAsString(study.resolved()));
+        AtomicFiles.writeJson(out.resolve(RunLayout.PLAN), trials.stream().map(TrialSpec::id).toList());
         System.out.printf("naslab: %s: %d trial(s)%s -> %s; %s%n", study.name(), trials.size(),
                 study.variants().size() > 1 ? " in " + study.variants().size() + " sweep variants" : "", out, how);
     }
@@ -224,7 +225,7 @@ final class RunCommand implements Callable<Integer> {
             // the results are saved; a report that cannot be drawn must not turn a finished run into a failure
             System.err.println("naslab: warning: report not written (" + ex + "); try naslab report " + out);
         }
-        System.out.println("results: " + out.resolve("results.csv") + "  report: " + out.resolve("report.html")
+        System.out.println("results: " + out.resolve(RunLayout.RESULTS) + "  report: " + out.resolve("report.html")
                 + " (" + out.resolve("report.md") + ")");
         boolean failed = results.stream().anyMatch(r -> r.status() == TrialStatus.FAILED);
         return failed ? 1 : 0;

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.UserException;
 import dev.naslab.core.config.Mappers;
@@ -139,7 +140,7 @@ final class StatusCommand implements Callable<Integer> {
 
     /** For runs without a status file: the plan and the result files. */
     private static List<Entry> fromResults(Path dir) {
-        Path plan = dir.resolve("plan.json");
+        Path plan = dir.resolve(RunLayout.PLAN);
         if (!Files.isRegularFile(plan)) {
             return List.of();
         }

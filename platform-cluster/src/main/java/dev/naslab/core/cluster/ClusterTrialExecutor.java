@@ -1,5 +1,6 @@
 package dev.naslab.core.cluster;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
@@ -560,14 +561,10 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     }
 
     private static Optional<String> newestCheckpoint(Path dir) {
-        Path search = dir.resolve("search");
-        if (!Files.isDirectory(search)) {
-            return Optional.empty();
-        }
-        try (var s = Files.list(search)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("checkpoint-\\d+"))
-                    .filter(n -> Files.isRegularFile(search.resolve(n).resolve("state.json"))).max(String::compareTo);
-        } catch (IOException e) {
+        try {
+            return RunLayout.checkpoints(RunLayout.search(dir)).stream().filter(p -> Files.isRegularFile(p.resolve("state.json"))).reduce((a, b) -> b)
+                    .map(p -> p.getFileName().toString());
+        } catch (java.io.UncheckedIOException e) {
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package dev.naslab.core.cluster;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.cluster.Messages.FileBlob;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,9 +28,9 @@ import java.util.stream.Stream;
  */
 final class FolderSync {
 
-    static final String LOG = "trial.log";
+    static final String LOG = RunLayout.TRIAL_LOG;
     static final String SPEC = "trial.json";
-    static final String RESULT = "result.json";
+    static final String RESULT = RunLayout.RESULT;
 
     private record Stamp(long size, long modified, String sha256) {
     }
@@ -83,12 +84,12 @@ final class FolderSync {
      * from the newest; older ones would only make the message large).
      */
     List<FileBlob> resumeFiles(Path dir) {
-        java.util.Set<Path> kept = newestCheckpoints(dir.resolve("search"));
+        java.util.Set<Path> kept = newestCheckpoints(RunLayout.search(dir));
         List<FileBlob> out = new ArrayList<>();
         for (Path f : files(dir)) {
             String rel = relative(dir, f);
             Path parent = f.getParent();
-            boolean oldCheckpoint = parent.getFileName().toString().matches(CHECKPOINT) && !kept.contains(parent);
+            boolean oldCheckpoint = RunLayout.isCheckpoint(parent.getFileName().toString()) && !kept.contains(parent);
             if (!rel.equals(RESULT) && !oldCheckpoint) {
                 out.add(new FileBlob(rel, read(f), false));
             }
@@ -96,14 +97,12 @@ final class FolderSync {
         return out;
     }
 
-    private static final String CHECKPOINT = "checkpoint-\\d+";
-
     private static java.util.Set<Path> newestCheckpoints(Path search) {
         if (!Files.isDirectory(search)) {
             return java.util.Set.of();
         }
         try (Stream<Path> s = Files.list(search)) {
-            return s.filter(p -> p.getFileName().toString().matches(CHECKPOINT))
+            return s.filter(p -> RunLayout.isCheckpoint(p.getFileName().toString()))
                     .filter(p -> Files.isRegularFile(p.resolve("state.json")))
                     .sorted(java.util.Comparator.comparing((Path p) -> p.getFileName().toString()).reversed())
                     .limit(CHECKPOINTS_SENT).collect(java.util.stream.Collectors.toSet());

@@ -1,5 +1,6 @@
 package dev.naslab.core.evaluate;
 
+import dev.naslab.core.results.RunLayout;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -50,8 +51,8 @@ public final class EvaluationRunner {
     public <S extends Record> Evaluated run(Evaluator<S> evaluator, S settings, String label, Architecture a,
             NetworkFactory factory, DataSplits data, long seed, Path selectDir, Progress progress, NDManager root)
             throws IOException {
-        Path dir = selectDir.resolve("eval-" + label);
-        Path done = dir.resolve("result.json");
+        Path dir = selectDir.resolve(RunLayout.EVAL_PREFIX + label);
+        Path done = dir.resolve(RunLayout.RESULT);
         if (Files.isRegularFile(done)) {
             JsonNode n = Mappers.JSON.readTree(done.toFile());
             Map<String, Double> metrics = new HashMap<>();

@@ -1,5 +1,7 @@
 package dev.naslab.core.plan;
 
+import dev.naslab.core.results.TrialStatus;
+import dev.naslab.core.results.RunLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.naslab.core.config.Mappers;
 import java.io.IOException;
@@ -20,21 +22,16 @@ public record TrialState(boolean done, int epochsDone, int selectionsDone, int e
 
     public static TrialState of(Path trialDir) {
         try {
-            Path result = trialDir.resolve("result.json");
+            Path result = trialDir.resolve(RunLayout.RESULT);
             if (Files.isRegularFile(result)) {
                 JsonNode r = Mappers.JSON.readTree(result.toFile());
-                if (!r.path("status").asText().equals("failed")) {
+                if (!r.path("status").asText().equals(TrialStatus.FAILED.text())) {
                     return new TrialState(true, 0, 0, 0);
                 }
             }
             int epochs = 0;
-            Path search = trialDir.resolve("search");
-            if (Files.isDirectory(search)) {
-                try (Stream<Path> s = Files.list(search)) {
-                    epochs = s.map(p -> p.getFileName().toString()).filter(n -> n.matches("checkpoint-\\d+"))
-                            .mapToInt(n -> Integer.parseInt(n.substring("checkpoint-".length()))).max().orElse(0);
-                }
-            }
+            epochs = RunLayout.newestCheckpoint(RunLayout.search(trialDir))
+                    .map(p -> RunLayout.checkpointEpochs(p.getFileName().toString())).orElse(0);
             int selections = 0;
             int evaluations = 0;
             if (Files.isDirectory(trialDir)) {
@@ -42,9 +39,9 @@ public record TrialState(boolean done, int epochsDone, int selectionsDone, int e
                     for (Path p : s.toList()) {
                         String name = p.getFileName().toString();
                         String parent = p.getParent().getFileName().toString();
-                        if (name.equals("architecture.json") && parent.startsWith("select-")) {
+                        if (name.equals(RunLayout.ARCHITECTURE) && parent.startsWith(RunLayout.SELECT_PREFIX)) {
                             selections++;
-                        } else if (name.equals("result.json") && parent.startsWith("eval-")) {
+                        } else if (name.equals(RunLayout.RESULT) && parent.startsWith(RunLayout.EVAL_PREFIX)) {
                             evaluations++;
                         }
                     }

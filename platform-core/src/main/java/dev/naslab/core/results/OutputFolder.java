@@ -69,7 +69,7 @@ public final class OutputFolder {
     /** Whether {@code dir} carries naslab's mark, or is a run folder of a version before the mark. */
     public static boolean isNaslabs(Path dir) {
         return Files.isRegularFile(dir.resolve(MARK), LinkOption.NOFOLLOW_LINKS)
-                || Files.isRegularFile(dir.resolve("plan.json")) && Files.isRegularFile(dir.resolve("experiment.yaml"));
+                || Files.isRegularFile(dir.resolve(RunLayout.PLAN)) && Files.isRegularFile(dir.resolve(RunLayout.EXPERIMENT));
     }
 
     private static List<String> contents(Path dir) throws IOException {

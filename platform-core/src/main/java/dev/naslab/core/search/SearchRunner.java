@@ -1,5 +1,6 @@
 package dev.naslab.core.search;
 
+import dev.naslab.core.results.RunLayout;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -104,9 +105,9 @@ public final class SearchRunner {
         int steps = train.batchesPerEpoch();
         int batch = schedule.batchSize();
         progress.start("search", (long) schedule.epochs() * steps, (long) start * steps);
-        Path metrics = dir.resolve("metrics.jsonl");
+        Path metrics = dir.resolve(RunLayout.METRICS);
         keepEpochs(metrics, start);
-        keepEpochs(dir.resolve("decisions.jsonl"), start);
+        keepEpochs(dir.resolve(RunLayout.DECISIONS), start);
         Path checkpoint = last.orElse(null);
         double validAcc = Double.NaN;
         for (int epoch = start; epoch < schedule.epochs(); epoch++) {
@@ -165,7 +166,7 @@ public final class SearchRunner {
                 if (lastEpoch) {
                     meta.put("valid_accuracy", validAcc);
                 }
-                checkpoint = dir.resolve(String.format("checkpoint-%04d", epoch + 1));
+                checkpoint = RunLayout.checkpoint(dir, epoch + 1);
                 SupernetCheckpoint.save(checkpoint, net, state.registered(), meta);
             }
         }
@@ -270,7 +271,7 @@ public final class SearchRunner {
             return Optional.empty();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().matches("checkpoint-\\d+"))
+            return s.filter(p -> RunLayout.isCheckpoint(p.getFileName().toString()))
                     .filter(SupernetCheckpoint::complete)
                     .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
         }

@@ -1,5 +1,6 @@
 package dev.naslab.core.select;
 
+import dev.naslab.core.results.RunLayout;
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.naslab.api.ArchitectureSelector;
@@ -52,8 +53,8 @@ public final class SelectionRunner {
     public <S extends Record> Selected run(ArchitectureSelector<S> selector, S settings, String label,
             Supplier<Supernet> supernets, Path searchCheckpoint, DataSplits data, int batchSize, long seed,
             Path trialDir, Progress progress, NDManager root) throws IOException {
-        Path dir = trialDir.resolve("select-" + label);
-        Path done = dir.resolve("architecture.json");
+        Path dir = trialDir.resolve(RunLayout.SELECT_PREFIX + label);
+        Path done = dir.resolve(RunLayout.ARCHITECTURE);
         if (Files.isRegularFile(done)) {
             JsonNode n = Mappers.JSON.readTree(done.toFile());
             return new Selected(parse.apply(n.get("architecture").asText()), n.get("architecture").asText(),

@@ -1,5 +1,6 @@
 package dev.naslab.core.slurm;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.plan.TrialSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +40,7 @@ public final class JobScript {
         l.add("# Submit it again by hand with: sbatch " + dir.resolve(FILE) + " (the trial resumes from its checkpoints)");
         l.add("#SBATCH --job-name=" + jobName(experiment, t));
         l.add("#SBATCH --chdir=" + workDir);
-        l.add("#SBATCH --output=" + dir.resolve("trial.log"));
+        l.add("#SBATCH --output=" + dir.resolve(RunLayout.TRIAL_LOG));
         l.add("#SBATCH --open-mode=append");
         l.add("#SBATCH --ntasks=1");
         l.add("#SBATCH --cpus-per-task=" + s.cpusPerTask());

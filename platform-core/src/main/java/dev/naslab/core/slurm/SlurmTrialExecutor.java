@@ -1,5 +1,6 @@
 package dev.naslab.core.slurm;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.progress.ProgressDisplay;
@@ -292,7 +293,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
             }
             String why = "Slurm job " + job + " ended " + state + (node == null ? "" : " on " + node)
                     + " without a result" + (state.equals("OUT_OF_MEMORY") ? " (raise --mem)" : "") + "; see "
-                    + t.dir.resolve("trial.log");
+                    + t.dir.resolve(RunLayout.TRIAL_LOG);
             TrialResult r = TrialOutcomes.failed(t.spec, why);
             AtomicFiles.writeJson(resultFile, r);
             finish(t, r, results);
@@ -302,7 +303,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
                 : "Slurm ended job " + job + " " + state + (node == null ? "" : " on " + node);
         if (t.record.attempts() >= MAX_ATTEMPTS) {
             TrialResult r = TrialOutcomes.failed(t.spec, what + ", its " + MAX_ATTEMPTS + "th job; see "
-                    + t.dir.resolve("trial.log"));
+                    + t.dir.resolve(RunLayout.TRIAL_LOG));
             AtomicFiles.writeJson(resultFile, r);
             finish(t, r, results);
             return;
@@ -350,20 +351,17 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     }
 
     private static Optional<String> newestCheckpoint(Path dir) {
-        Path search = dir.resolve("search");
-        if (!Files.isDirectory(search)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.list(search)) {
-            return s.map(p -> p.getFileName().toString()).filter(n -> n.matches("checkpoint-\\d+")).max(String::compareTo);
-        } catch (IOException e) {
+        try {
+            return RunLayout.checkpoints(RunLayout.search(dir)).stream().reduce((a, b) -> b)
+                    .map(p -> p.getFileName().toString());
+        } catch (java.io.UncheckedIOException e) {
             return Optional.empty();
         }
     }
 
     private static void appendToLog(Path dir, String line) {
         try {
-            Files.writeString(dir.resolve("trial.log"), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(dir.resolve(RunLayout.TRIAL_LOG), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             // the line is also printed by the coordinator
         }

@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.plan.TrialSpec;
 import dev.naslab.core.progress.ProgressDisplay;
 import dev.naslab.core.results.AtomicFiles;
@@ -83,7 +84,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
         }
         Files.createDirectories(dir);
         AtomicFiles.writeJson(dir.resolve("trial.json"), t);
-        Path log = dir.resolve("trial.log");
+        Path log = dir.resolve(RunLayout.TRIAL_LOG);
         board.running(t.id(), MEMBER, null);
         Process p = TrialProcess.start(dir, threads);
         running.add(p);

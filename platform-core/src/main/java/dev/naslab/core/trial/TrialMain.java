@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.RunLayout;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import dev.naslab.core.config.Experiment;
@@ -25,7 +26,7 @@ public final class TrialMain {
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
-        watchCoordinator(dir.resolve("trial.log"));
+        watchCoordinator(dir.resolve(RunLayout.TRIAL_LOG));
         System.exit(run(dir, new LineProgress(System.out)));
     }
 
@@ -45,8 +46,8 @@ public final class TrialMain {
         } catch (Exception | LinkageError e) {
             // the trace goes to trial.log; the result says what went wrong in one line
             e.printStackTrace();
-            AtomicFiles.writeJson(dir.resolve("result.json"), TrialOutcomes.failed(spec, oneLine(e) + "; see "
-                    + dir.resolve("trial.log")));
+            AtomicFiles.writeJson(dir.resolve(RunLayout.RESULT), TrialOutcomes.failed(spec, oneLine(e) + "; see "
+                    + dir.resolve(RunLayout.TRIAL_LOG)));
             return 1;
         }
         System.out.flush();
@@ -106,6 +107,6 @@ public final class TrialMain {
         TrialPipeline pipeline = new TrialPipeline(e, spec, dir, progress);
         TrialResult result = pipeline.run(engine, device);
         pipeline.finishManifest();
-        AtomicFiles.writeJson(dir.resolve("result.json"), result);
+        AtomicFiles.writeJson(dir.resolve(RunLayout.RESULT), result);
     }
 }

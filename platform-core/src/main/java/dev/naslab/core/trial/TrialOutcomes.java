@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.plan.TrialSpec;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class TrialOutcomes {
 
     /** A trial's result file inside its folder. */
-    public static final String RESULT = "result.json";
+    public static final String RESULT = RunLayout.RESULT;
 
     private TrialOutcomes() {
     }

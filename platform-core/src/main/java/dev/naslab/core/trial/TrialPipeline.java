@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import ai.djl.Device;
 import ai.djl.engine.Engine;
@@ -81,8 +82,8 @@ public final class TrialPipeline {
                 archFile.put("label", spec.baseline().label());
                 archFile.put("architecture", text);
                 archFile.put("cells", fixed.cells());
-                AtomicFiles.writeJson(dir.resolve("baseline").resolve("architecture.json"), archFile);
-                evaluate(spec.baseline().label(), fixed, text, Double.NaN, 0, data, dir.resolve("baseline"), space,
+                AtomicFiles.writeJson(dir.resolve(RunLayout.BASELINE).resolve(RunLayout.ARCHITECTURE), archFile);
+                evaluate(spec.baseline().label(), fixed, text, Double.NaN, 0, data, dir.resolve(RunLayout.BASELINE), space,
                         spaceSettings, shape, classes, rows, root);
                 return result(status(rows), status(rows) == TrialStatus.OK ? "" : "a stage diverged", Double.NaN, Double.NaN,
                         rows);
@@ -93,7 +94,7 @@ public final class TrialPipeline {
             SearchOptimizer opt = (SearchOptimizer) searchC.optimizer().entry().extension();
             SearchRunner.Outcome outcome;
             try (Supernet net = supernets.get()) {
-                outcome = new SearchRunner(dir.resolve("search"), progress, format)
+                outcome = new SearchRunner(dir.resolve(RunLayout.SEARCH), progress, format)
                         .lookingUp(experiment.benchmark() == null ? null
                                 : dev.naslab.core.bench201.EpochLookup.of(experiment.benchmark()))
                         .run(opt, searchC.optimizer().settings(), net, data, spec.seed(), root);
@@ -113,7 +114,7 @@ public final class TrialPipeline {
                     continue;
                 }
                 evaluate(sel.label(), chosen.architecture(), chosen.text(), chosen.projectedValidAccuracy(),
-                        chosen.seconds(), data, dir.resolve("select-" + sel.label()), space, spaceSettings, shape,
+                        chosen.seconds(), data, dir.resolve(RunLayout.SELECT_PREFIX + sel.label()), space, spaceSettings, shape,
                         classes, rows, root);
             }
             return result(status(rows), status(rows) == TrialStatus.OK ? "" : "a stage diverged", outcome.seconds(),
@@ -206,7 +207,7 @@ public final class TrialPipeline {
             m.put("baseline", spec.baseline());
         }
         m.put("experiment", experiment.resolved());
-        AtomicFiles.writeJson(dir.resolve("manifest.json"), m);
+        AtomicFiles.writeJson(dir.resolve(RunLayout.MANIFEST), m);
         manifest = m;
     }
 
@@ -221,14 +222,14 @@ public final class TrialPipeline {
             m.put("inputs_per_node", c.inputsPerNode());
             out.add(m);
         }
-        AtomicFiles.writeJson(dir.resolve("cells.json"), out);
+        AtomicFiles.writeJson(dir.resolve(RunLayout.CELLS), out);
     }
 
     /** Records when the trial ended next to when it started. */
     public void finishManifest() {
         if (manifest != null) {
             manifest.put("finished", java.time.Instant.now().toString());
-            AtomicFiles.writeJson(dir.resolve("manifest.json"), manifest);
+            AtomicFiles.writeJson(dir.resolve(RunLayout.MANIFEST), manifest);
         }
     }
 }

@@ -78,7 +78,7 @@ class SlurmTrialExecutorTest {
         List<TrialSpec> trials = List.of(trial("preempted"), trial("fails"), trial("node-fails"), trial("no-result"));
         List<TrialResult> r = executor(slurm).run(trials);
 
-        assertEquals(List.of("ok", "failed", "failed", "failed"), r.stream().map(TrialResult::status).toList());
+        assertEquals(List.of("ok", "failed", "failed", "failed"), r.stream().map(t -> t.status().text()).toList());
         assertEquals(2, slurm.submissions(out.resolve("preempted")));
         assertEquals(1, slurm.submissions(out.resolve("fails")), "a trial whose code fails is not resubmitted");
         assertEquals("cannot read the data", r.get(1).message());
@@ -113,7 +113,7 @@ class SlurmTrialExecutorTest {
         });
         slurm.known("41", new FakeSlurm.Script(List.of("RUNNING", "COMPLETED"), writes(dir, ok("t"))));
         List<TrialResult> r = executor(slurm).run(List.of(trial("t")));
-        assertEquals("ok", r.get(0).status());
+        assertEquals("ok", r.get(0).status().text());
         assertTrue(printed.toString().contains("[t] job 41 from an earlier run: watching it, not submitting again"));
         assertNull(JobRecord.read(dir).open());
     }
@@ -130,7 +130,7 @@ class SlurmTrialExecutorTest {
         assertEquals("1", JobRecord.read(out.resolve("a")).open());
 
         List<TrialResult> r = executor(slurm).run(List.of(trial("a"), trial("b")));
-        assertEquals(List.of("ok", "ok"), r.stream().map(TrialResult::status).toList());
+        assertEquals(List.of("ok", "ok"), r.stream().map(t -> t.status().text()).toList());
         assertEquals(1, slurm.submissions(out.resolve("a")));
         assertEquals(1, slurm.submissions(out.resolve("b")));
         assertEquals("job 1 adopted from an earlier run", StatusBoard.read(out).orElseThrow().trials().get(0).note());
@@ -147,7 +147,7 @@ class SlurmTrialExecutorTest {
             });
         });
         List<TrialResult> r = executor(slurm, 2).run(List.of(trial("a"), trial("b"), trial("c"), trial("d"), trial("e")));
-        assertEquals(List.of("ok", "ok", "ok", "ok", "ok"), r.stream().map(TrialResult::status).toList());
+        assertEquals(List.of("ok", "ok", "ok", "ok", "ok"), r.stream().map(t -> t.status().text()).toList());
         assertEquals(2, inSlurm[1], "never more than --max-jobs at once");
         assertTrue(printed.toString().contains("naslab: slurm: 3 trial(s) wait until fewer than 2 of this experiment's "
                 + "jobs are in Slurm (--max-jobs)"), printed.toString());

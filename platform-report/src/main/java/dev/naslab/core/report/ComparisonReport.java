@@ -1,5 +1,6 @@
 package dev.naslab.core.report;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.AtomicFiles;
 import java.nio.file.Path;
 import java.time.ZonedDateTime;
@@ -30,7 +31,7 @@ public final class ComparisonReport {
         this.comparison = Comparison.of(runs, baseline);
         this.warnings = new java.util.ArrayList<>(ProvenanceCheck.warnings(runs, comparison.sweptKeys()));
         runs.forEach(r -> r.trials().stream().filter(t -> t.state().equals(RunFolder.UNREADABLE)).forEach(t ->
-                warnings.add(r.dir().resolve(t.id()).resolve("result.json") + " cannot be read; the report leaves "
+                warnings.add(r.dir().resolve(t.id()).resolve(RunLayout.RESULT) + " cannot be read; the report leaves "
                         + "trial " + t.id() + " out (naslab run " + r.dir() + " runs it again)")));
     }
 

@@ -1,5 +1,6 @@
 package dev.naslab.core.report;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.progress.Durations;
 import dev.naslab.core.results.AtomicFiles;
@@ -77,7 +78,7 @@ public final class ResultsTable {
             metrics.forEach(k -> r.add(metric(row.metrics().get(k))));
             csv.append(String.join(",", r.stream().map(ResultsTable::csv).toList())).append('\n');
         }
-        AtomicFiles.writeString(dir.resolve("results.csv"), csv.toString());
+        AtomicFiles.writeString(dir.resolve(RunLayout.RESULTS), csv.toString());
     }
 
     /** Prints the table for a person. */

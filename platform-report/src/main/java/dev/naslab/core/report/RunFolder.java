@@ -1,5 +1,6 @@
 package dev.naslab.core.report;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.naslab.core.UserException;
@@ -68,7 +69,7 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
                         + "trial.json; give a folder written by naslab run, such as runs/quickstart");
             }
             String name = dir.getFileName() == null ? dir.toString() : dir.getFileName().toString();
-            Path experiment = dir.resolve("experiment.yaml");
+            Path experiment = dir.resolve(RunLayout.EXPERIMENT);
             if (Files.isRegularFile(experiment)) {
                 JsonNode n = Mappers.YAML.readTree(experiment.toFile());
                 if (n != null && n.path("name").isTextual()) {
@@ -86,7 +87,7 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
     }
 
     private static List<String> planned(Path dir) throws IOException {
-        Path plan = dir.resolve("plan.json");
+        Path plan = dir.resolve(RunLayout.PLAN);
         List<String> ids = new ArrayList<>();
         if (Files.isRegularFile(plan)) {
             for (JsonNode n : Mappers.JSON.readTree(plan.toFile())) {
@@ -107,7 +108,7 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
 
     private static Trial trial(Path dir, String id) throws IOException {
         TrialResult result = null;
-        Path resultFile = dir.resolve("result.json");
+        Path resultFile = dir.resolve(RunLayout.RESULT);
         boolean unreadable = false;
         if (Files.isRegularFile(resultFile)) {
             try {
@@ -117,10 +118,10 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
             }
         }
         String state = unreadable ? UNREADABLE : result != null ? (result.status() == TrialStatus.FAILED ? "failed" : "done")
-                : Files.isRegularFile(dir.resolve("manifest.json")) ? "running" : "pending";
-        JsonNode manifest = json(dir.resolve("manifest.json"));
+                : Files.isRegularFile(dir.resolve(RunLayout.MANIFEST)) ? "running" : "pending";
+        JsonNode manifest = json(dir.resolve(RunLayout.MANIFEST));
         List<CellInfo> cells = new ArrayList<>();
-        JsonNode c = json(dir.resolve("cells.json"));
+        JsonNode c = json(dir.resolve(RunLayout.CELLS));
         if (c != null) {
             for (JsonNode t : c) {
                 List<int[]> edges = new ArrayList<>();
@@ -135,7 +136,7 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
             }
         }
         List<JsonNode> metrics = new ArrayList<>();
-        Path m = dir.resolve("search").resolve("metrics.jsonl");
+        Path m = dir.resolve(RunLayout.SEARCH).resolve(RunLayout.METRICS);
         if (Files.isRegularFile(m)) {
             for (String line : Files.readAllLines(m)) {
                 if (!line.isBlank()) {
@@ -152,11 +153,11 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path p : s.sorted().toList()) {
                     String f = p.getFileName().toString();
-                    JsonNode a = json(p.resolve("architecture.json"));
-                    if (a == null || !(f.startsWith("select-") || f.equals("baseline"))) {
+                    JsonNode a = json(p.resolve(RunLayout.ARCHITECTURE));
+                    if (a == null || !(f.startsWith(RunLayout.SELECT_PREFIX) || f.equals(RunLayout.BASELINE))) {
                         continue;
                     }
-                    String label = f.equals("baseline") ? a.path("label").asText() : f.substring("select-".length());
+                    String label = f.equals(RunLayout.BASELINE) ? a.path("label").asText() : f.substring(RunLayout.SELECT_PREFIX.length());
                     Map<String, List<String>> cellOps = new LinkedHashMap<>();
                     for (Iterator<Map.Entry<String, JsonNode>> it = a.path("cells").fields(); it.hasNext();) {
                         Map.Entry<String, JsonNode> e = it.next();
