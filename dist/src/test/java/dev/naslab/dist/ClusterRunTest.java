@@ -67,7 +67,7 @@ class ClusterRunTest {
         assertTrue(stranger.err().contains("no naslab member at 127.0.0.1:" + seed + " let this worker join"),
                 stranger.err());
 
-        Path config = config(work, "[0, 1, 2, 3, 4, 5]", 1);
+        Path config = config(work, "[0, 1, 2, 3, 4, 5]", 1, ", train_limit: 512, test_limit: 256");
         Path cluster = work.resolve("cluster");
         Cli.Result r = Cli.run(Map.of("NASLAB_CLUSTER_TOKEN", TOKEN), "run", config.toString(),
                 "--set", "output=" + cluster, "--cluster", "127.0.0.1:" + seed);
@@ -101,7 +101,7 @@ class ClusterRunTest {
         int second = freePort();
         Process w1 = startWorker(work, "w1", seed, seed, null);
         Process w2 = startWorker(work, "w2", seed, second, null);
-        Path config = config(work, "[0, 1]", 8);
+        Path config = config(work, "[0, 1]", 8, "");
         Path out = work.resolve("cluster");
         String[] run = {"run", config.toString(), "--set", "output=" + out, "--cluster", "127.0.0.1:" + seed,
             "--pull-seconds", "1"};
@@ -186,13 +186,14 @@ class ClusterRunTest {
         return pb.start();
     }
 
-    private static Path config(Path work, String seeds, int epochs) throws IOException {
+    /** {@code dataLimits}: more of the dataset block, e.g. {@code ", train_limit: 512"}. */
+    private static Path config(Path work, String seeds, int epochs, String dataLimits) throws IOException {
         Path f = work.resolve("cluster-" + epochs + ".yaml");
         Files.writeString(f, String.join("\n",
                 "name: cluster-test",
                 "threads: 1",
                 "seeds: " + seeds,
-                "dataset: {use: fashion-mnist, path: sample}",
+                "dataset: {use: fashion-mnist, path: sample" + dataLimits + "}",
                 "space: {use: nas-bench-201, channels: 4, cells_per_stage: 1}",
                 "search: {use: darts, epochs: " + epochs + ", batch_size: 64, checkpoint_every: 1}",
                 "selection: [magnitude]",

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Bad input gets one readable message naming the file and key, exit code 2, no stack trace. */
+/**
+ * Bad input through the launcher: one readable message naming the file and key, exit code 2, no
+ * stack trace. The table holds the shipped plugins' own messages; the host's messages are
+ * specified in-process by platform-core's {@code ExperimentLoaderTest}.
+ */
 class ConfigErrorsTest {
 
     static final String GOOD = """
@@ -25,27 +29,13 @@ class ConfigErrorsTest {
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
         "malformed YAML|space: {use: nas-bench-201|malformed YAML at line 5, column 27: while parsing a flow mapping; expected ',' or '}', but got <stream end>",
-        "unknown top-level key|serach: {use: darts}|serach: unknown key (did you mean 'search'?)",
-        "unknown component key|search: {use: darts, epoch: 3}|search.epoch: unknown key (did you mean 'epochs'?)",
-        "wrong type|search: {use: darts, epochs: many}|search.epochs: 'many' is not an integer",
-        "out of range|search: {use: darts, epochs: -3}|search.epochs: must be a positive integer, got -3",
-        "bad choice|search: {use: darts, order: third}|search.order: must be one of first, second, got 'third'",
         "unknown plugin|space: {use: nas-bench-202}|unknown space 'nas-bench-202' (did you mean 'nas-bench-201'?); installed: darts, nas-bench-201",
         "unknown op in a DARTS op list|space: {use: darts, ops: [skip_connect, sep_conv_9x9]}|space.ops: unknown op 'sep_conv_9x9' (did you mean 'sep_conv_3x3'?)",
         "unknown DARTS op set|space: {use: darts, ops: s6}|space.ops: unknown op set 's6' (did you mean 's5'?); named sets: darts, s5, s1, s2, s3, s4",
         "drop path where cells have none|evaluation: {use: train, drop_path: 0.2}|evaluation.drop_path: 0.2 needs cells with drop path, which this space's networks do not have; set 0 (or leave it out) (space nas-bench-201)",
         "auxiliary loss without a head|evaluation: {use: train, auxiliary_weight: 0.4}|evaluation.auxiliary_weight: 0.4 needs an auxiliary head",
-        "unknown selector|selection: [magnitud]|selection[0]: unknown selector 'magnitud' (did you mean 'magnitude'?)",
         "missing dataset|dataset: {use: cifar10, path: /nonexistent/cifar}|dataset: path '/nonexistent/cifar' is not a folder",
-        "bad engine|engine: tensorflow|engine: 'tensorflow' is not allowed; allowed: pytorch, mxnet",
-        "sweep over a key that does not exist|sweep: {search.epoch: [1, 2]}|sweep.search.epoch: unknown key (did you mean 'epochs'?)",
-        "swept value that fails validation|sweep: {search.epochs: [1, -3]}|sweep.search.epochs: value -3: must be a positive integer, got -3",
-        "sweep of a block that does not exist|sweep: {serach.epochs: [1]}|sweep.serach.epochs: 'serach' is not a key of an experiment (did you mean 'search'?)",
-        "sweep with an index into a single block|sweep: {search.0.epochs: [1]}|sweep.search.0.epochs: 'search' is a single block, not a list: leave out the index (search.epochs)",
-        "sweep of the seeds|sweep: {seeds: [[0], [1]]}|sweep.seeds: 'seeds' cannot be swept: seeds are an axis of their own",
         "unknown named architecture|architectures: [ALL_SKIPP]|architectures[0]: unknown architecture 'ALL_SKIPP' for space nas-bench-201 (did you mean 'all_skip'?); published names: all_skip, all_conv3x3, all_conv1x1, all_pool, or give an architecture string",
-        "malformed architecture string|architectures: [{architecture: 'nor_conv_3x3~0'}]|architectures[0].architecture: not an architecture of space nas-bench-201: ",
-        "baseline for a space that is not there|architectures: [{architecture: all_skip, space: darts}]|architectures[0].space: no space is labelled 'darts'",
     })
     void rejected(String what, String override, String expected, @TempDir Path dir) throws Exception {
         Path file = dir.resolve("bad.yaml");

@@ -20,9 +20,26 @@ final class ExperimentArgs {
             description = "Override a key, e.g. --set search.epochs=2 --set engine=mxnet (repeatable).")
     List<String> sets = new ArrayList<>();
 
+    private String text;
+
     /** Loads and validates the file with the plugins of {@code plugins}. */
     Study load(PluginOptions plugins) throws ConfigException {
-        return new ExperimentLoader(plugins.load()).load(file, sets);
+        return load(new ExperimentLoader(plugins.load()), sets);
+    }
+
+    /** The file read once: a command that validates twice (with the threads it chose) sees one text. */
+    private Study load(ExperimentLoader loader, List<String> overrides) throws ConfigException {
+        if (text == null) {
+            text = ExperimentLoader.read(file);
+        }
+        return loader.parseStudy(file.toString(), text, overrides);
+    }
+
+    /** The user's {@code --set} overrides and one more, chosen by naslab (the user's list is left as given). */
+    private List<String> setsWith(String chosen) {
+        List<String> all = new ArrayList<>(sets);
+        all.add(chosen);
+        return all;
     }
 
     /** A loaded experiment with its trials and how they will share the cores. */
@@ -39,14 +56,13 @@ final class ExperimentArgs {
             checkParallel(parallel);
         }
         ExperimentLoader loader = new ExperimentLoader(plugins.load()); // plugins started once, even if loaded twice
-        Study study = loader.load(file, sets);
+        Study study = load(loader, sets);
         var trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
         int cores = Runtime.getRuntime().availableProcessors();
-        Integer threads = Parallelism.threadsGiven(file, sets) ? study.variants().get(0).experiment().threads() : null;
+        Integer threads = Parallelism.threadsGiven(text, sets) ? study.variants().get(0).experiment().threads() : null;
         Parallelism p = Parallelism.choose(parallel, threads, trials.size(), cores);
         if (p.chosen()) {
-            sets.add("threads=" + p.threads());
-            study = loader.load(file, sets);
+            study = load(loader, setsWith("threads=" + p.threads()));
             trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
         }
         return new Planned(study, trials, p);
@@ -65,10 +81,10 @@ final class ExperimentArgs {
         if (dataElsewhere) {
             loader = loader.dataElsewhere(warned::add);
         }
-        if (!Parallelism.threadsGiven(file, sets)) {
-            sets.add("threads=1");
+        if (text == null) {
+            text = ExperimentLoader.read(file);
         }
-        Study study = loader.load(file, sets);
+        Study study = load(loader, Parallelism.threadsGiven(text, sets) ? sets : setsWith("threads=1"));
         var trials = dev.naslab.core.plan.ExperimentPlan.trials(study, plugins.roots(), plugins.development);
         warned.forEach(w -> System.err.println("naslab: warning: " + w));
         int threads = study.variants().get(0).experiment().threads();

@@ -38,15 +38,15 @@ record Parallelism(int lanes, int threads, boolean chosen) {
     }
 
     /** True when the experiment file or a {@code --set} gives {@code threads}. */
-    static boolean threadsGiven(Path file, List<String> sets) {
+    static boolean threadsGiven(String experimentText, List<String> sets) {
         if (sets.stream().anyMatch(s -> s.startsWith("threads="))) {
             return true;
         }
         try {
-            JsonNode root = Mappers.YAML.readTree(file.toFile());
+            JsonNode root = Mappers.YAML.readTree(experimentText);
             return root != null && root.has("threads");
         } catch (IOException e) {
-            return true; // unreadable: the loader has reported it already; choose nothing
+            return true; // malformed: the loader has reported it already; choose nothing
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.report.ComparisonReport;
 import dev.naslab.core.report.RunFolder;
 import dev.naslab.core.results.OutputFolder;
@@ -42,14 +43,14 @@ final class ReportCommand implements Callable<Integer> {
         }
         Path out = output != null ? output : dirs.size() == 1 ? dirs.get(0) : Path.of("report");
         if (!(dirs.size() == 1 && output == null)) {
-            OutputFolder.claim(out, "naslab report", force, List.of("summary.csv", "report.md", "report.html"),
+            OutputFolder.claim(out, "naslab report", force, RunLayout.REPORT,
                     "--force");
         }
         ComparisonReport report = new ComparisonReport(runs, baseline);
         report.write(out);
         report.warnings().forEach(w -> System.err.println("naslab: warning: " + w));
         System.out.printf("report of %d variant(s) from %d run(s): %s (and report.md, summary.csv)%n",
-                report.comparison().groups().size(), runs.size(), out.resolve("report.html"));
+                report.comparison().groups().size(), runs.size(), out.resolve(RunLayout.REPORT_HTML));
         return 0;
     }
 }

@@ -79,8 +79,7 @@ final class RunCommand implements Callable<Integer> {
     boolean force;
 
     /** The names a run writes directly in its output folder, besides one folder per trial. */
-    static final List<String> WRITES = List.of("experiment.yaml", "plan.json", "results.csv", "summary.csv",
-            "report.md", "report.html", "status.json", ".lock", "slurm-probe.sh", "slurm-probe.out", "slurm-probe.txt");
+    static final List<String> WRITES = RunLayout.RUN_WRITES;
 
     private void claim(Path out, List<TrialSpec> trials) {
         if (!slurmOptions.slurm) {
@@ -225,8 +224,8 @@ final class RunCommand implements Callable<Integer> {
             // the results are saved; a report that cannot be drawn must not turn a finished run into a failure
             System.err.println("naslab: warning: report not written (" + ex + "); try naslab report " + out);
         }
-        System.out.println("results: " + out.resolve(RunLayout.RESULTS) + "  report: " + out.resolve("report.html")
-                + " (" + out.resolve("report.md") + ")");
+        System.out.println("results: " + out.resolve(RunLayout.RESULTS) + "  report: " + out.resolve(RunLayout.REPORT_HTML)
+                + " (" + out.resolve(RunLayout.REPORT_MD) + ")");
         boolean failed = results.stream().anyMatch(r -> r.status() == TrialStatus.FAILED);
         return failed ? 1 : 0;
     }

@@ -1,5 +1,6 @@
 package dev.naslab.core.cli;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.UserException;
 import dev.naslab.core.trial.TrialMain;
 import java.nio.file.Path;
@@ -18,7 +19,7 @@ final class TrialCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!java.nio.file.Files.isRegularFile(dir.resolve("trial.json"))) {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(RunLayout.TRIAL_SPEC))) {
             throw new UserException(dir + " holds no trial.json; naslab run --slurm writes it with the job script");
         }
         return TrialMain.runAsJob(dir.toAbsolutePath());

@@ -56,9 +56,6 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ClusterTrialExecutor implements TrialExecutor {
 
-    /** A member lost this often while running one trial: the trial fails instead of moving again. */
-    static final int MAX_ATTEMPTS = 5;
-
     private sealed interface Event permits Finished, Pulled, MembersChanged, Greeted {
     }
 
@@ -85,16 +82,17 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         final int number;
         final Member member;
         final String memberName;
+        final PulledTrialFolder folder;
         long lastPull = System.nanoTime();
         boolean pulling;
-        long logOffset;
         String runNonce;
 
-        Attempt(TrialSpec spec, int number, Member member) {
+        Attempt(TrialSpec spec, int number, Member member, PulledTrialFolder folder) {
             this.spec = spec;
             this.number = number;
             this.member = member;
             this.memberName = ClusterMember.name(member);
+            this.folder = folder;
         }
 
         String label() {
@@ -107,21 +105,15 @@ public final class ClusterTrialExecutor implements TrialExecutor {
     private final String address;
     private final Path output;
     private final int threads;
-    private final Map<String, PluginStamp> needed;
     private final ProgressDisplay display;
     private final long pullNanos;
     private final PrintStream out;
     private final FolderSync sync = new FolderSync();
     private final MessageAuth auth;
-    /** Workers by whether they proved they hold the token: absent = not asked yet, null value = asked. */
-    private final Map<UUID, Boolean> verified = new HashMap<>();
-    /** Greetings a worker declined (it was still starting); past {@link #GREETINGS} it gets no trial. */
-    private final Map<UUID, Integer> greetRefusals = new HashMap<>();
-    private static final int GREETINGS = 30;
+    private final MemberAdmission admission;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final Map<String, Attempt> running = new LinkedHashMap<>();
     private final Map<UUID, Long> busyUntil = new HashMap<>();
-    private final Map<UUID, String> refusals = new HashMap<>();
     private String lastWait;
 
     /**
@@ -137,7 +129,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         this.address = coordinator.address();
         this.output = output;
         this.threads = threads;
-        this.needed = needed;
+        this.admission = new MemberAdmission(auth, needed, threads, out);
         this.display = display;
         this.pullNanos = TimeUnit.SECONDS.toNanos(pullSeconds);
         this.out = out;
@@ -214,9 +206,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             }
             launch(queue.poll(), target.get(), board);
         }
-        boolean greeting = workers().stream().anyMatch(m -> verified.containsKey(m.getUuid())
-                && verified.get(m.getUuid()) == null);
-        if (!queue.isEmpty() && running.isEmpty() && !greeting) {
+        if (!queue.isEmpty() && running.isEmpty() && !admission.awaitingAnswer(workers())) {
             List<String> why = workers().stream().map(m -> ClusterMember.name(m) + " "
                     + Optional.ofNullable(refusal(m)).orElse("is busy")).toList();
             String wait = "naslab: cluster: " + queue.size() + " trial(s) wait for a worker that can run them"
@@ -242,82 +232,37 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         return ClusterMember.slots(m, threads) - (int) used;
     }
 
-    /** Why {@code m} gets no trial of this experiment, or null. */
+    /** Why {@code m} gets no trial of this experiment, or null; an unproven worker is greeted. */
     private String refusal(Member m) {
-        if (!Boolean.TRUE.equals(verified.get(m.getUuid())) && !refusals.containsKey(m.getUuid())) {
+        if (admission.unproven(m)) {
             greet(m);
             return "has not yet shown that it holds the cluster token";
         }
-        return refusals.computeIfAbsent(m.getUuid(), u -> {
-            String version = m.getAttribute(ClusterMember.VERSION);
-            if (!ClusterMember.naslabVersion().equals(version)) {
-                return "runs naslab " + version + ", this coordinator " + ClusterMember.naslabVersion();
-            }
-            List<String> lacks = PluginInventory.lacking(needed,
-                    PluginInventory.decode(m.getAttribute(ClusterMember.PLUGINS)));
-            return lacks.isEmpty() ? null : "lacks " + String.join(", ", lacks);
-        });
+        return admission.refusal(m);
     }
 
     private void describeMembers() {
-        for (Member m : workers()) {
-            greet(m);
-        }
+        workers().forEach(this::greet);
     }
 
     /** Asks {@code m} to prove it holds the token; it gets no trial before it has. */
     private void greet(Member m) {
-        if (verified.containsKey(m.getUuid())) {
-            return;
-        }
-        verified.put(m.getUuid(), null);
-        Envelope hello = auth.seal(Kind.HELLO, m.getUuid().toString(), null, new Hello(ClusterMember.naslabVersion()));
-        hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new SignedTask(hello), m,
-                callback(r -> new Greeted(m, hello.nonce, r, null), e -> new Greeted(m, hello.nonce, null, e)));
+        admission.greeting(m).ifPresent(hello -> hz.getExecutorService(ClusterMember.FILES_EXECUTOR)
+                .submitToMember(new SignedTask(hello), m, callback(r -> new Greeted(m, hello.nonce, r, null),
+                        e -> new Greeted(m, hello.nonce, null, e))));
     }
 
     private void greeted(Greeted g) {
-        UUID id = g.member().getUuid();
-        if (!stillMember(g.member())) {
-            return;
-        }
-        if (g.error() != null) {
-            distrust(g.member(), "did not answer the greeting (" + rootMessage(g.error()) + ")");
-            return;
-        }
-        if (g.reply() != null && Kind.REFUSED.name().equals(g.reply().kind)
-                && greetRefusals.merge(id, 1, Integer::sum) <= GREETINGS) {
-            verified.remove(id); // a worker still starting refuses until it is ready: greet it again
-            return;
-        }
-        try {
-            auth.open(g.reply(), Kind.HELLO_REPLY, Hello.class, u -> u.equals(id.toString()), g.nonce());
-            verified.put(id, true);
+        if (stillMember(g.member())) {
+            admission.answered(g.member(), g.nonce(), g.reply(), g.error());
             lastWait = null;
-            describe(g.member());
-        } catch (MessageAuth.Refused r) {
-            distrust(g.member(), "failed the token check: " + r.getMessage());
         }
-    }
-
-    /** {@code m} gets no more trials of this run, and the user reads why. */
-    private void distrust(Member m, String why) {
-        verified.put(m.getUuid(), false);
-        refusals.put(m.getUuid(), why);
-        out.println("naslab: cluster: member " + ClusterMember.name(m) + " gets no trial: it " + why);
-    }
-
-    private void describe(Member m) {
-        String r = refusal(m);
-        out.println("naslab: cluster: member " + ClusterMember.name(m) + (r == null
-                ? ": " + ClusterMember.slots(m, threads) + " slot(s) of " + threads + " thread(s)"
-                : " gets no trial: it " + r));
     }
 
     private void launch(Pending p, Member member, StatusBoard board) {
         TrialSpec t = p.spec();
         Path dir = output.resolve(t.id());
-        Attempt a = new Attempt(t, p.attempt(), member);
+        Attempt a = new Attempt(t, p.attempt(), member, new PulledTrialFolder(dir));
         List<FileBlob> files;
         try {
             Files.createDirectories(dir);
@@ -326,9 +271,9 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare " + dir + ": " + e.getMessage(), e);
         }
-        String from = newestCheckpoint(dir).map(c -> ", resuming from " + c).orElse("");
+        String from = a.folder.newestCheckpoint().map(c -> ", resuming from " + c).orElse("");
         String note = (p.attempt() > 1 ? "attempt " + p.attempt() : "") + from;
-        appendLog(dir, "naslab: attempt " + p.attempt() + " on member " + a.memberName + from + " at "
+        a.folder.log("naslab: attempt " + p.attempt() + " on member " + a.memberName + from + " at "
                 + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         running.put(t.id(), a);
         board.running(t.id(), a.memberName, note.isEmpty() ? null : note.replaceFirst("^, ", ""));
@@ -364,7 +309,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
 
     private Envelope request(Attempt a) {
         return auth.seal(Kind.PULL, a.member.getUuid().toString(), null, new PullRequest(a.spec.id(), a.number,
-                sync.manifest(output.resolve(a.spec.id())), a.logOffset));
+                sync.manifest(a.folder.dir()), a.folder.logOffset()));
     }
 
     /** The payload of a worker's reply to {@code nonce}, or empty (said, and the member distrusted) when it fails the checks. */
@@ -374,8 +319,8 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         } catch (MessageAuth.Refused r) {
             out.println("naslab: cluster: refused a reply of member " + a.memberName + " for " + a.spec.id() + ": "
                     + r.getMessage());
-            if (!Boolean.FALSE.equals(verified.get(a.member.getUuid()))) {
-                distrust(a.member, "sent a reply that failed the token check");
+            if (!admission.distrusted(a.member)) {
+                admission.distrust(a.member, "sent a reply that failed the token check");
             }
             return Optional.empty();
         }
@@ -390,31 +335,12 @@ public final class ClusterTrialExecutor implements TrialExecutor {
         a.lastPull = System.nanoTime();
         if (p.error() == null) {
             opened(a, p.reply(), Kind.FILES, FileBatch.class, p.nonce()).ifPresent(b -> {
-                String bad = apply(a, b);
+                String bad = a.folder.write(b, a.memberName);
                 if (bad != null) {
                     out.println("naslab: cluster: " + a.label() + ": " + bad + " (the attempt goes on; its end decides)");
                 }
             });
         }
-    }
-
-    /** Writes the files of {@code batch} into the trial folder; says what could not be written, or null. */
-    private String apply(Attempt a, FileBatch batch) {
-        Path dir = output.resolve(a.spec.id());
-        for (FileBlob b : batch.files() == null ? List.<FileBlob>of() : batch.files()) {
-            try {
-                if (b == null || b.bytes() == null) {
-                    return "member " + a.memberName + " sent an empty file entry";
-                }
-                FolderSync.write(dir, b);
-            } catch (IllegalArgumentException | UncheckedIOException e) {
-                return "member " + a.memberName + " sent a file that was not written: " + e.getMessage();
-            }
-            if (b.append()) {
-                a.logOffset += b.bytes().length;
-            }
-        }
-        return null;
     }
 
     // ---- endings ------------------------------------------------------------------------------
@@ -452,75 +378,40 @@ public final class ClusterTrialExecutor implements TrialExecutor {
                         .submitToMember(new SignedTask(req), a.member).get(5, TimeUnit.MINUTES);
                 Optional<FileBatch> batch = opened(a, last, Kind.FILES, FileBatch.class, req.nonce);
                 lostWhy = batch.isEmpty() ? "member " + a.memberName + " sent files that failed the token check"
-                        : apply(a, batch.get());
+                        : a.folder.write(batch.get(), a.memberName);
                 distrusted = batch.isEmpty();
             } catch (Exception e) {
-                lostWhy = "its files could not be fetched (" + rootMessage(e) + ")";
+                lostWhy = "its files could not be fetched (" + AttemptEnding.rootMessage(e) + ")";
             }
         } else if (!stillMember(a.member) || memberLoss(f.error())) {
             lostWhy = "member " + a.memberName + " was lost";
         }
         running.remove(t.id());
         display.finish(a.label());
-        TrialResult r;
-        Path resultFile = dir.resolve(TrialOutcomes.RESULT);
         int number = distrusted ? a.number - 1 : a.number; // a member that fails the token check costs no attempt
-        if (Files.isRegularFile(resultFile)) {
-            r = readResult(resultFile, outcome, dir, a);
-        } else if (lostWhy != null && number < MAX_ATTEMPTS) {
-            String note = lostWhy + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "; re-run";
-            out.println("[" + t.id() + "] " + lostWhy + "; it runs again on another member"
-                    + newestCheckpoint(dir).map(c -> " from " + c).orElse(" from the start"));
-            appendLog(dir, "naslab: " + note);
+        AttemptEnding.Next next = AttemptEnding.decide(a.folder.hasResult(), lostWhy, number, f.error(), outcome,
+                a.memberName, dir.resolve(FolderSync.LOG).toString());
+        if (next instanceof AttemptEnding.Again again) {
+            String note = again.why() + " at " + Instant.now().truncatedTo(ChronoUnit.SECONDS) + "; re-run";
+            out.println("[" + t.id() + "] " + again.why() + "; it runs again on another member"
+                    + a.folder.newestCheckpoint().map(c -> " from " + c).orElse(" from the start"));
+            a.folder.log("naslab: " + note);
             board.requeued(t.id(), note);
-            queue.addFirst(new Pending(t, number + 1));
+            queue.addFirst(new Pending(t, again.attempt()));
             return;
-        } else if (lostWhy != null) {
-            r = TrialOutcomes.failed(t, lostWhy + ", for the " + MAX_ATTEMPTS + "th time; see " + dir.resolve(FolderSync.LOG));
-        } else if (f.error() != null) {
-            r = TrialOutcomes.failed(t, "on member " + a.memberName + ": " + rootMessage(f.error()));
-        } else if (outcome.error() != null) {
-            r = TrialOutcomes.failed(t, "on member " + a.memberName + ": " + ConfinedPaths.printable(outcome.error()));
-        } else {
-            r = TrialOutcomes.failed(t, "trial process exited with code " + outcome.exitCode() + " on member "
-                    + a.memberName + "; see " + dir.resolve(FolderSync.LOG));
         }
-        if (!Files.isRegularFile(resultFile)) {
-            AtomicFiles.writeJson(resultFile, r);
+        TrialResult r;
+        if (next instanceof AttemptEnding.Fail fail) {
+            r = TrialOutcomes.failed(t, fail.message());
+            AtomicFiles.writeJson(dir.resolve(TrialOutcomes.RESULT), r);
+        } else {
+            r = a.folder.readResult(outcome == null ? null : outcome.folder(), a.memberName, t);
         }
         results.put(t.id(), r);
         board.ended(t.id(), r);
         if (stillMember(a.member) && !distrusted) {
             hz.getExecutorService(ClusterMember.FILES_EXECUTOR).submitToMember(new SignedTask(
                     auth.seal(Kind.RELEASE, a.member.getUuid().toString(), null, new Release(t.id()))), a.member);
-        }
-    }
-
-    /** The result the worker wrote, its folder's paths in messages turned into this machine's. */
-    private TrialResult readResult(Path resultFile, Outcome outcome, Path dir, Attempt a) {
-        try {
-            String text = Files.readString(resultFile, StandardCharsets.UTF_8);
-            if (outcome != null && outcome.folder() != null && outcome.folder().startsWith("/")
-                    && outcome.folder().length() > 1) {
-                String fixed = text.replace(outcome.folder(), dir.toAbsolutePath().toString());
-                if (!fixed.equals(text)) {
-                    AtomicFiles.writeString(resultFile, fixed);
-                }
-                text = fixed;
-            }
-            TrialResult r = Mappers.JSON.readValue(text, TrialResult.class);
-            if (r.status() == TrialStatus.FAILED && r.message() != null && !r.message().startsWith("on member")) {
-                r = new TrialResult(r.trial(), r.variant(), r.values(), r.seed(), r.space(), r.optimizer(), r.status(),
-                        "on member " + a.memberName + ": " + r.message(), r.searchSeconds(), r.supernetValidAcc(),
-                        r.rows());
-                AtomicFiles.writeJson(resultFile, r);
-            }
-            return r;
-        } catch (IOException e) {
-            TrialResult failed = TrialOutcomes.failed(a.spec, "member " + a.memberName + " left an unreadable "
-                    + resultFile + " (" + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + ")");
-            AtomicFiles.writeJson(resultFile, failed);
-            return failed;
         }
     }
 
@@ -536,9 +427,7 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             lastWait = null;
             greet(m.member());
         } else {
-            verified.remove(m.member().getUuid());
-            greetRefusals.remove(m.member().getUuid());
-            refusals.remove(m.member().getUuid());
+            admission.forget(m.member());
             busyUntil.remove(m.member().getUuid());
             out.println("naslab: cluster: member " + ClusterMember.name(m.member()) + " left");
         }
@@ -558,24 +447,6 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             return; // progress is only shown: an unsigned or stray note is dropped
         }
         display.update(n.trial() + " @ " + n.member(), n.phase(), n.total(), n.done(), n.note());
-    }
-
-    private static Optional<String> newestCheckpoint(Path dir) {
-        try {
-            return RunLayout.checkpoints(RunLayout.search(dir)).stream().filter(p -> Files.isRegularFile(p.resolve("state.json"))).reduce((a, b) -> b)
-                    .map(p -> p.getFileName().toString());
-        } catch (java.io.UncheckedIOException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static void appendLog(Path dir, String line) {
-        try {
-            Files.writeString(dir.resolve(FolderSync.LOG), line + "\n", StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(FolderSync.LOG) + ": " + e.getMessage(), e);
-        }
     }
 
     private <T> ExecutionCallback<T> callback(java.util.function.Function<T, Event> ok,
@@ -603,13 +474,5 @@ public final class ClusterTrialExecutor implements TrialExecutor {
             }
         }
         return false;
-    }
-
-    private static String rootMessage(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage());
     }
 }

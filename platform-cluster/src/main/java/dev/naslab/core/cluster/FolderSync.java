@@ -29,7 +29,7 @@ import java.util.stream.Stream;
 final class FolderSync {
 
     static final String LOG = RunLayout.TRIAL_LOG;
-    static final String SPEC = "trial.json";
+    static final String SPEC = RunLayout.TRIAL_SPEC;
     static final String RESULT = RunLayout.RESULT;
 
     private record Stamp(long size, long modified, String sha256) {

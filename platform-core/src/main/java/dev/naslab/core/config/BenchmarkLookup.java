@@ -79,9 +79,8 @@ public record BenchmarkLookup(String table, String metric) {
     }
 
     /** The space's text for an architecture of each edge's first op: a NAS-Bench-201 string if the space is one. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private static String sampleArchitecture(Component space) {
-        SearchSpace s = (SearchSpace) space.entry().extension();
+        private static String sampleArchitecture(Component space) {
+        SearchSpace<Record> s = space.extension(SearchSpace.class);
         Map<String, List<String>> cells = new LinkedHashMap<>();
         for (CellType c : (List<CellType>) s.cellTypes(space.settings())) {
             List<String> ops = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.naslab.core.config;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.naslab.api.NasExtension;
 import dev.naslab.core.plugin.Kind;
 import dev.naslab.core.plugin.PluginEntry;
 
@@ -17,6 +18,21 @@ public record Component(Kind kind, String label, String path, PluginEntry entry,
 
     public String id() {
         return entry.id();
+    }
+
+    /**
+     * The extension, typed for calls with {@link #settings()}: {@code SearchSpace<Record> s =
+     * c.extension(SearchSpace.class); s.supernet(c.settings(), ...)}. The one unchecked step is
+     * sound because the settings were bound to this extension's own settings class.
+     *
+     * @throws IllegalStateException if the extension is not a {@code type}
+     */
+    @SuppressWarnings("unchecked")
+    public <E extends NasExtension<Record>> E extension(Class<? super E> type) {
+        if (!type.isInstance(entry.extension())) {
+            throw new IllegalStateException(path + ": " + id() + " is a " + kind.noun() + ", not a " + type.getSimpleName());
+        }
+        return (E) entry.extension();
     }
 
     /** The block as resolved: {@code use}, {@code label} and every setting with its value. */

@@ -4,6 +4,7 @@ import dev.naslab.api.Suggestions;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -66,37 +67,64 @@ public final class SettingsBinder {
     }
 
     /**
-     * Binds {@code node} (the block without host keys) to {@code type}; on failure adds a
-     * problem located under {@code path} and returns empty.
+     * Binds {@code node} (the block without host keys) to {@code type}; on failure adds a problem
+     * located under {@code path} for every setting that is wrong, and returns empty.
+     *
+     * <p>Jackson stops at the first unknown key or wrong type, and a settings record's constructor
+     * at the first value out of range; so a failing key is taken out of a copy of the block and the
+     * rest bound again, until it binds or a problem names no key of the block.
      */
     public static <T extends Record> Optional<T> bind(JsonNode node, Class<T> type, String path,
             List<Problem> problems) {
+        JsonNode rest = node.deepCopy();
+        boolean failed = false;
+        for (int tries = 0; tries <= node.size(); tries++) {
+            Failure<T> f = tryBind(rest, type, path);
+            if (f.value() != null) {
+                return failed ? Optional.empty() : Optional.of(f.value());
+            }
+            problems.add(f.problem());
+            failed = true;
+            if (f.key() == null || !(rest instanceof ObjectNode o) || o.remove(f.key()) == null) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A bound value, or the problem and the top-level key of the block it is at (null if none). */
+    private record Failure<T>(T value, Problem problem, String key) {
+    }
+
+    private static <T extends Record> Failure<T> tryBind(JsonNode node, Class<T> type, String path) {
         try {
-            return Optional.of(Mappers.YAML.treeToValue(node, type));
+            return new Failure<>(Mappers.YAML.treeToValue(node, type), null, null);
         } catch (UnrecognizedPropertyException e) {
             List<String> known = keys(type);
             String key = e.getPropertyName();
-            problems.add(new Problem(join(path, key), "unknown key" + Suggestions.hint(key, known)
-                    + "; allowed: " + (known.isEmpty() ? "(none)" : String.join(", ", known))));
+            return new Failure<>(null, new Problem(join(path, key), "unknown key" + Suggestions.hint(key, known)
+                    + "; allowed: " + (known.isEmpty() ? "(none)" : String.join(", ", known))), key);
         } catch (ValueInstantiationException e) {
             Throwable cause = e.getCause();
             if (cause instanceof SettingException s) {
-                problems.add(new Problem(join(path, s.key()), s.reason()));
-            } else {
-                problems.add(new Problem(path, cause == null ? e.getOriginalMessage() : cause.getMessage()));
+                return new Failure<>(null, new Problem(join(path, s.key()), s.reason()), s.key());
             }
+            return new Failure<>(null, new Problem(path, cause == null ? e.getOriginalMessage() : cause.getMessage()),
+                    null);
         } catch (InvalidFormatException e) {
-            problems.add(new Problem(join(path, location(e)), "'" + e.getValue() + "' is not "
-                    + typeName(e.getTargetType())));
+            return new Failure<>(null, new Problem(join(path, location(e)), "'" + e.getValue() + "' is not "
+                    + typeName(e.getTargetType())), topKey(e));
         } catch (MismatchedInputException e) {
-            String where = join(path, location(e));
             JsonNode given = at(node, e);
-            problems.add(new Problem(where, (given == null ? "a value" : "'" + given + "'") + " is not "
-                    + typeName(e.getTargetType())));
+            return new Failure<>(null, new Problem(join(path, location(e)), (given == null ? "a value" : "'" + given
+                    + "'") + " is not " + typeName(e.getTargetType())), topKey(e));
         } catch (JsonProcessingException e) {
-            problems.add(new Problem(path, e.getOriginalMessage()));
+            return new Failure<>(null, new Problem(path, e.getOriginalMessage()), null);
         }
-        return Optional.empty();
+    }
+
+    private static String topKey(JsonMappingException e) {
+        return e.getPath().isEmpty() ? null : e.getPath().get(0).getFieldName();
     }
 
     private static JsonNode at(JsonNode root, JsonMappingException e) {

@@ -39,7 +39,6 @@ import java.util.function.Consumer;
  * ({@link Calibration}). Selection's tuning steps are timed as the search's own steps, an upper
  * bound for searches whose steps cost more than a first-order one (SDARTS-ADV, second order).
  */
-@SuppressWarnings({"unchecked", "rawtypes"})
 public final class TimeEstimator {
 
     /**
@@ -75,7 +74,7 @@ public final class TimeEstimator {
         }
         DataSplits d = data(e, t.seed());
         Component spaceC = e.spaces().get(t.space());
-        SearchSpace space = (SearchSpace) spaceC.entry().extension();
+        SearchSpace<Record> space = spaceC.extension(SearchSpace.class);
         InputShape shape = d.train().shape();
         int classes = d.train().classes();
         double select = 0;
@@ -83,7 +82,7 @@ public final class TimeEstimator {
         int selectors = 1;
         if (!t.isBaselineTrial()) {
             SearchSpec s = e.searches().get(t.search());
-            SearchOptimizer opt = (SearchOptimizer) s.optimizer().entry().extension();
+            SearchOptimizer<Record> opt = s.optimizer().extension(SearchOptimizer.class);
             List<CellType> cells = space.cellTypes(spaceC.settings());
             SearchSchedule schedule = opt.schedule(s.optimizer().settings(), cells);
             int batch = schedule.batchSize();
@@ -99,7 +98,7 @@ public final class TimeEstimator {
             search = Math.max(0, schedule.epochs() - state.epochsDone()) * trainSteps * step + validBatches * score;
             selectors = s.selection().size();
             for (Component sel : s.selection()) {
-                Optional<Workload> w = ((ArchitectureSelector) sel.entry().extension()).workload(sel.settings(), cells);
+                Optional<Workload> w = sel.<ArchitectureSelector<Record>>extension(ArchitectureSelector.class).workload(sel.settings(), cells);
                 if (w.isEmpty()) {
                     notes.add(sel.label() + " does not describe its work");
                     select = Double.NaN;
@@ -112,7 +111,7 @@ public final class TimeEstimator {
         }
         double evaluate = 0;
         for (Component ev : e.evaluation()) {
-            Optional<Workload> w = ((Evaluator) ev.entry().extension()).workload(ev.settings());
+            Optional<Workload> w = ev.<Evaluator<Record>>extension(Evaluator.class).workload(ev.settings());
             if (w.isEmpty()) {
                 notes.add(ev.label() + " does not describe its work");
                 evaluate = Double.NaN;
@@ -146,7 +145,7 @@ public final class TimeEstimator {
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
         }
-        return data.computeIfAbsent(key, k -> ((DatasetProvider) e.dataset().entry().extension())
+        return data.computeIfAbsent(key, k -> e.dataset().<DatasetProvider<Record>>extension(DatasetProvider.class)
                 .load(e.dataset().settings(), seed));
     }
 
@@ -174,10 +173,10 @@ public final class TimeEstimator {
                     + calibration.file() + ") ...");
             Engine eng = engine(e);
             try (NDManager root = NDManager.newBaseManager(eng.getEngineName());
-                    Supernet net = ((SearchSpace) space.entry().extension()).supernet(space.settings(), shape, classes,
+                    Supernet net = space.<SearchSpace<Record>>extension(SearchSpace.class).supernet(space.settings(), shape, classes,
                             new Rng(0), root)) {
                 Map<String, Object> r = new StepBench(net, batch, shape.channels(), shape.height(), shape.width(),
-                        classes, root).run((SearchOptimizer) optimizer.entry().extension(), optimizer.settings(), 1, 2,
+                        classes, root).run(optimizer.<SearchOptimizer<Record>>extension(SearchOptimizer.class), optimizer.settings(), 1, 2,
                         List.of(), true);
                 return new double[] {(Double) r.get("seconds_per_iteration"), (Double) r.get("score_seconds_per_batch")};
             } catch (IOException ex) {
@@ -192,7 +191,7 @@ public final class TimeEstimator {
         return calibration.times(k, () -> {
             log.accept("calibrating " + space.label() + " networks, batch " + batch + " on this machine ...");
             Engine eng = engine(e);
-            SearchSpace sp = (SearchSpace) space.entry().extension();
+            SearchSpace<Record> sp = space.extension(SearchSpace.class);
             try (NDManager root = NDManager.newBaseManager(eng.getEngineName());
                     Supernet net = sp.supernet(space.settings(), shape, classes, new Rng(0), root);
                     Network n = sp.network(Derivation.derive(net.arch()), space.settings(), shape, classes, new Rng(0),

@@ -1,5 +1,6 @@
 package dev.naslab.core.plugin;
 
+import dev.naslab.api.ApiVersion;
 import dev.naslab.api.NasExtension;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +92,24 @@ public final class Registry {
         return reg;
     }
 
+    /**
+     * A registry of extensions given directly instead of loaded from plugin jars: for tests of the
+     * host and for programs that embed naslab's runtime. Each extension is entered under every
+     * kind it implements; two with the same kind and id clash as plugins would.
+     */
+    public static Registry of(List<? extends NasExtension<?>> extensions) {
+        Registry reg = new Registry(null, new ArrayList<>());
+        for (NasExtension<?> e : extensions) {
+            for (Kind k : Kind.values()) {
+                if (k.type().isInstance(e)) {
+                    reg.add(k, e, "in-process", ApiVersion.VERSION, null);
+                }
+            }
+        }
+        reg.dropClashes();
+        return reg;
+    }
+
     private void add(Kind kind, NasExtension<?> ext, String pluginId, String version, java.nio.file.Path source) {
         PluginEntry entry = new PluginEntry(kind, ext, pluginId, version, source);
         PluginEntry prev = entries.get(kind).putIfAbsent(ext.id(), entry);
@@ -149,6 +168,8 @@ public final class Registry {
 
     /** Stops the plugins. */
     public void close() {
-        manager.stopPlugins();
+        if (manager != null) {
+            manager.stopPlugins();
+        }
     }
 }

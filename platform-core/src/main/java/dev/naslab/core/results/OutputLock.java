@@ -18,7 +18,7 @@ import java.time.Instant;
  */
 public final class OutputLock implements AutoCloseable {
 
-    static final String FILE = ".lock";
+    static final String FILE = RunLayout.LOCK;
 
     private final FileChannel channel;
     private final FileLock lock;

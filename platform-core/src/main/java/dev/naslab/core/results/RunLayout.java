@@ -15,8 +15,9 @@ import java.util.stream.Stream;
  * (docs/run-folder.md shows it).
  *
  * <pre>
- * runs/&lt;name&gt;/experiment.yaml, plan.json, status.json, results.csv, summary.csv, report.md, report.html
- * runs/&lt;name&gt;/&lt;trial&gt;/manifest.json, cells.json, trial.log, progress.txt, result.json
+ * runs/&lt;name&gt;/experiment.yaml, plan.json, status.json, results.csv, summary.csv, report.md, report.html, .lock
+ * runs/&lt;name&gt;/&lt;trial&gt;/trial.json, manifest.json, cells.json, trial.log, progress.txt, result.json
+ * runs/&lt;name&gt;/&lt;trial&gt;/slurm.json, slurm-job.sh (trials run as Slurm jobs)
  * runs/&lt;name&gt;/&lt;trial&gt;/search/metrics.jsonl, decisions.jsonl, checkpoint-NNNN/
  * runs/&lt;name&gt;/&lt;trial&gt;/select-&lt;label&gt;/architecture.json, decisions.jsonl, progress/, eval-&lt;label&gt;/result.json
  * runs/&lt;name&gt;/&lt;trial&gt;/baseline/architecture.json, eval-&lt;label&gt;/result.json
@@ -26,10 +27,30 @@ public final class RunLayout {
 
     /** The resolved experiment, in the output folder. */
     public static final String EXPERIMENT = "experiment.yaml";
+    /** Each trial's state, job and note while a run goes on, in the output folder. */
+    public static final String STATUS = "status.json";
+    /** Held by the one naslab process that writes the output folder. */
+    public static final String LOCK = ".lock";
+    /** The comparison of the variants ({@code naslab report}), in the output folder. */
+    public static final String SUMMARY = "summary.csv";
+    /** The comparison as Markdown, in the output folder. */
+    public static final String REPORT_MD = "report.md";
+    /** The comparison as HTML with its plots, in the output folder. */
+    public static final String REPORT_HTML = "report.html";
+    /** The files of the Slurm probe job, in the output folder. */
+    public static final List<String> SLURM_PROBE = List.of("slurm-probe.sh", "slurm-probe.out", "slurm-probe.txt");
     /** The trial ids in order, in the output folder. */
     public static final String PLAN = "plan.json";
     /** One row per trial × selector × evaluator, in the output folder. */
     public static final String RESULTS = "results.csv";
+    /** The trial's resolved specification (experiment, seed, plugins), in a trial folder. */
+    public static final String TRIAL_SPEC = "trial.json";
+    /** The trial's current phase and step, in a trial folder. */
+    public static final String PROGRESS = "progress.txt";
+    /** The Slurm jobs of a trial, in a trial folder. */
+    public static final String SLURM_JOBS = "slurm.json";
+    /** The Slurm batch script of a trial, in a trial folder. */
+    public static final String SLURM_SCRIPT = "slurm-job.sh";
     /** The trial JVM's output, in a trial folder. */
     public static final String TRIAL_LOG = "trial.log";
     /** A finished trial's outcome, in a trial folder; also a finished evaluation's, in its {@code eval-} folder. */
@@ -52,6 +73,13 @@ public final class RunLayout {
     public static final String SELECT_PREFIX = "select-";
     /** The prefix of an evaluator's folder, followed by its label. */
     public static final String EVAL_PREFIX = "eval-";
+
+    /** The comparison's three files, written together. */
+    public static final List<String> REPORT = List.of(SUMMARY, REPORT_MD, REPORT_HTML);
+
+    /** Every file {@code naslab run} writes at the top of an output folder (a folder holding others is not its). */
+    public static final List<String> RUN_WRITES = Stream.concat(Stream.of(EXPERIMENT, PLAN, RESULTS, SUMMARY, REPORT_MD,
+            REPORT_HTML, STATUS, LOCK), SLURM_PROBE.stream()).toList();
 
     private static final Pattern CHECKPOINT = Pattern.compile("checkpoint-(\\d+)");
 

@@ -1,5 +1,6 @@
 package dev.naslab.core.slurm;
 
+import dev.naslab.core.results.RunLayout;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.AtomicFiles;
@@ -23,7 +24,7 @@ import java.util.Optional;
 public record JobRecord(String open, int attempts, List<Job> jobs) {
 
     /** The file in the trial folder. */
-    public static final String FILE = "slurm.json";
+    public static final String FILE = RunLayout.SLURM_JOBS;
 
     /**
      * One job.

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 public final class JobScript {
 
     /** The script's name in the trial folder. */
-    public static final String FILE = "slurm-job.sh";
+    public static final String FILE = RunLayout.SLURM_SCRIPT;
 
     /** Characters an {@code #SBATCH} line carries as they are (no spaces, quotes or Slurm's {@code %} patterns). */
     private static final Pattern PLAIN_PATH = Pattern.compile("[A-Za-z0-9._/+@:=,~-]+");

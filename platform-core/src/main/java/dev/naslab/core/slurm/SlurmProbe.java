@@ -1,5 +1,6 @@
 package dev.naslab.core.slurm;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,7 @@ import java.util.regex.Pattern;
 public final class SlurmProbe {
 
     /** The probe's files in the output folder (rewritten by each run that submits). */
-    public static final List<String> FILES = List.of("slurm-probe.sh", "slurm-probe.out", "slurm-probe.txt");
+    public static final List<String> FILES = RunLayout.SLURM_PROBE;
 
     private static final Pattern JAVA_VERSION = Pattern.compile("version \"(\\d+)(\\.[^\"]*)?\"");
 
@@ -45,14 +46,14 @@ public final class SlurmProbe {
         Path workDir = JobScript.workDir();
         JobScript.requirePlain(workDir, "the folder naslab runs in");
         String nonce = UUID.randomUUID().toString();
-        Path answer = out.resolve("slurm-probe.txt");
+        Path answer = out.resolve(FILES.get(2));
         Files.deleteIfExists(answer);
         List<String> l = new ArrayList<>();
         l.add("#!/bin/bash");
         l.add("# naslab's check that the nodes see " + out + " and run Java 17 (naslab run --slurm)");
         l.add("#SBATCH --job-name=naslab-probe");
         l.add("#SBATCH --chdir=" + workDir);
-        l.add("#SBATCH --output=" + out.resolve("slurm-probe.out"));
+        l.add("#SBATCH --output=" + out.resolve(FILES.get(1)));
         l.add("#SBATCH --ntasks=1");
         l.add("#SBATCH --cpus-per-task=1");
         l.add("#SBATCH --mem=512M");
@@ -73,7 +74,7 @@ public final class SlurmProbe {
         l.add("  if [ -x " + JobScript.quote(launcher) + " ]; then echo 'launcher ok'; else echo 'launcher missing'; fi");
         l.add("} > " + JobScript.quote(answer.toString()) + ".tmp && mv " + JobScript.quote(answer + ".tmp") + " "
                 + JobScript.quote(answer.toString()));
-        Path script = out.resolve("slurm-probe.sh");
+        Path script = out.resolve(FILES.get(0));
         AtomicFiles.writeString(script, String.join("\n", l) + "\n");
         String id = slurm.submit(script);
         log.println("naslab: slurm: probe job " + id + " checks that the nodes see " + out + " and run Java 17 ...");
@@ -108,7 +109,7 @@ public final class SlurmProbe {
         String where = "probe job " + id + (node == null ? "" : " on " + node) + " ended " + state;
         if (!Files.isRegularFile(answer)) {
             throw new SlurmException(where + ", and " + answer + " did not appear here: the nodes do not see " + out
-                    + " (or the job did not start; see " + out.resolve("slurm-probe.out") + "). naslab needs an output "
+                    + " (or the job did not start; see " + out.resolve(FILES.get(1)) + "). naslab needs an output "
                     + "folder on a file system the nodes share: set output: in the experiment or --set output=DIR");
         }
         String text = Files.readString(answer, StandardCharsets.UTF_8);

@@ -126,7 +126,7 @@ public final class SlurmTrialExecutor implements TrialExecutor {
     public Path writeScript(TrialSpec t) throws IOException {
         Path dir = output.resolve(t.id());
         Files.createDirectories(dir);
-        AtomicFiles.writeJson(dir.resolve("trial.json"), t);
+        AtomicFiles.writeJson(dir.resolve(RunLayout.TRIAL_SPEC), t);
         Path script = dir.resolve(JobScript.FILE);
         AtomicFiles.writeString(script, JobScript.text(experiment, t, dir, JobScript.workDir(), settings,
                 timeLimit.apply(t), JobScript.launcher(dir)));

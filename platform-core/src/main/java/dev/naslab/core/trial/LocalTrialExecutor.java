@@ -83,7 +83,7 @@ public final class LocalTrialExecutor implements TrialExecutor {
             return previous.get();
         }
         Files.createDirectories(dir);
-        AtomicFiles.writeJson(dir.resolve("trial.json"), t);
+        AtomicFiles.writeJson(dir.resolve(RunLayout.TRIAL_SPEC), t);
         Path log = dir.resolve(RunLayout.TRIAL_LOG);
         board.running(t.id(), MEMBER, null);
         Process p = TrialProcess.start(dir, threads);

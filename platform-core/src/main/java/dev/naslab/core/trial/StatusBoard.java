@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.plan.TrialSpec;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
 public final class StatusBoard implements AutoCloseable {
 
     /** The file inside the output folder. */
-    public static final String FILE = "status.json";
+    public static final String FILE = RunLayout.STATUS;
     /** How often a live coordinator touches the file. */
     public static final int HEARTBEAT_SECONDS = 5;
 

@@ -40,7 +40,7 @@ public final class TrialMain {
     }
 
     private static int run(Path dir, LineProgress progress) throws Exception {
-        TrialSpec spec = Mappers.JSON.readValue(dir.resolve("trial.json").toFile(), TrialSpec.class);
+        TrialSpec spec = Mappers.JSON.readValue(dir.resolve(RunLayout.TRIAL_SPEC).toFile(), TrialSpec.class);
         try {
             run(dir, spec, progress);
         } catch (Exception | LinkageError e) {
@@ -98,7 +98,7 @@ public final class TrialMain {
     private static void run(Path dir, TrialSpec spec, LineProgress progress) throws Exception {
         Registry registry = Registry.load(spec.pluginRoots().stream().map(Path::of).toList(), spec.development());
         registry.warnings().forEach(w -> System.err.println("naslab: warning: " + w));
-        Experiment e = new ExperimentLoader(registry).parse(dir.resolve("trial.json").toString(), spec.experiment(),
+        Experiment e = new ExperimentLoader(registry).parse(dir.resolve(RunLayout.TRIAL_SPEC).toString(), spec.experiment(),
                 List.of());
         EngineSetup.configure(e.engine(), e.threads());
         dev.naslab.api.nn.Ops.setLayout(dev.naslab.api.nn.Ops.Layout.valueOf(e.layout().toUpperCase(java.util.Locale.ROOT)));

@@ -42,7 +42,6 @@ import java.util.function.Supplier;
  * of the trained supernet, then every evaluator on every selected architecture. A loss that
  * becomes NaN ends the stage it happens in with status {@code diverged}; what was written stays.
  */
-@SuppressWarnings({"unchecked", "rawtypes"})
 public final class TrialPipeline {
 
     private final Experiment experiment;
@@ -60,14 +59,14 @@ public final class TrialPipeline {
 
     public TrialResult run(Engine engine, Device device) throws IOException {
         Component spaceC = experiment.spaces().get(spec.space());
-        SearchSpace space = (SearchSpace) spaceC.entry().extension();
+        SearchSpace<Record> space = spaceC.extension(SearchSpace.class);
         Record spaceSettings = spaceC.settings();
         Function<Architecture, String> format = a -> space.format(a, spaceSettings);
         Function<String, Architecture> parse = t -> space.parse(t, spaceSettings);
         writeManifest(engine, device);
         writeCells(space.cellTypes(spaceSettings));
 
-        DatasetProvider dp = (DatasetProvider) experiment.dataset().entry().extension();
+        DatasetProvider<Record> dp = experiment.dataset().extension(DatasetProvider.class);
         DataSplits data = dp.load(experiment.dataset().settings(), spec.seed());
         InputShape shape = data.train().shape();
         int classes = data.train().classes();
@@ -91,7 +90,7 @@ public final class TrialPipeline {
             SearchSpec searchC = experiment.searches().get(spec.search());
             Supplier<Supernet> supernets = () -> space.supernet(spaceSettings, shape, classes,
                     Rng.derive(spec.seed(), "init"), root);
-            SearchOptimizer opt = (SearchOptimizer) searchC.optimizer().entry().extension();
+            SearchOptimizer<Record> opt = searchC.optimizer().extension(SearchOptimizer.class);
             SearchRunner.Outcome outcome;
             try (Supernet net = supernets.get()) {
                 outcome = new SearchRunner(dir.resolve(RunLayout.SEARCH), progress, format)
@@ -105,7 +104,7 @@ public final class TrialPipeline {
             for (Component sel : searchC.selection()) {
                 SelectionRunner.Selected chosen;
                 try {
-                    chosen = new SelectionRunner(format, parse).run((ArchitectureSelector) sel.entry().extension(),
+                    chosen = new SelectionRunner(format, parse).run(sel.<ArchitectureSelector<Record>>extension(ArchitectureSelector.class),
                             sel.settings(), sel.label(), supernets, outcome.checkpoint(), data, batchSize,
                             spec.seed(), dir, progress, root);
                 } catch (DivergedException e) {
@@ -131,7 +130,7 @@ public final class TrialPipeline {
         }
         for (Component ev : experiment.evaluation()) {
             try {
-                EvaluationRunner.Evaluated r = new EvaluationRunner().run((Evaluator) ev.entry().extension(),
+                EvaluationRunner.Evaluated r = new EvaluationRunner().run(ev.<Evaluator<Record>>extension(Evaluator.class),
                         ev.settings(), ev.label(), architecture,
                         (a, rng, m) -> space.network(a, spaceSettings, shape, classes, rng, m), data,
                         spec.seed(), archDir, progress, root);

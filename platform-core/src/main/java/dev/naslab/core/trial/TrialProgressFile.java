@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.AtomicFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.Optional;
 public final class TrialProgressFile {
 
     /** The file in the trial folder. */
-    public static final String FILE = "progress.txt";
+    public static final String FILE = RunLayout.PROGRESS;
 
     /** One report: {@code done} of {@code total} units of {@code phase}. */
     public record Report(String phase, long total, long done, String note) {

@@ -167,7 +167,7 @@ final class Charts {
                 data.addValue(Double.isNaN(m) ? 0 : m, op, g.name());
             }
         }
-        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "edges per " + ComparisonReport.cellTitle(cellType) + " (mean over seeds)",
+        JFreeChart chart = ChartFactory.createStackedBarChart(null, null, "edges per " + ReportTables.cellTitle(cellType) + " (mean over seeds)",
                 data, PlotOrientation.HORIZONTAL, true, false, false);
         CategoryPlot plot = chart.getCategoryPlot();
         StackedBarRenderer r = (StackedBarRenderer) plot.getRenderer();

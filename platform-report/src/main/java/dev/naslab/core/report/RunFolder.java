@@ -100,7 +100,7 @@ public record RunFolder(Path dir, String name, List<Trial> trials) {
             return ids;
         }
         try (Stream<Path> s = Files.list(dir)) {
-            s.filter(p -> Files.isRegularFile(p.resolve("trial.json"))).sorted()
+            s.filter(p -> Files.isRegularFile(p.resolve(RunLayout.TRIAL_SPEC))).sorted()
                     .forEach(p -> ids.add(p.getFileName().toString()));
         }
         return ids;

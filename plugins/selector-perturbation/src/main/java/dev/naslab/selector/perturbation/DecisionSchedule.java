@@ -1,7 +1,10 @@
 package dev.naslab.selector.perturbation;
 
+import dev.naslab.api.model.CellType;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * When DARTS-PT decides and how long it tunes in between (darts-pt.md §1.5). With interval I and
@@ -18,6 +21,26 @@ final class DecisionSchedule {
     private final int[] gaps;
     private final int totalEpochs;
     private final List<Integer> decisionEpochs = new ArrayList<>();
+
+    /**
+     * The schedule for {@code cells}: each round decides one edge's op and then one node's inputs in
+     * every cell type, so the cell type with the most open decisions sets the number of rounds; a
+     * topology step exists when some node has inputs to choose.
+     *
+     * @param openEdges the edges of a cell type whose op is still open
+     * @param openNodes the nodes of a cell type whose inputs are still open
+     */
+    static DecisionSchedule forCells(List<CellType> cells, ToIntFunction<CellType> openEdges,
+            Function<CellType, List<Integer>> openNodes, int interval) {
+        int rounds = 0;
+        boolean topology = false;
+        for (CellType c : cells) {
+            int nodes = openNodes.apply(c).size();
+            topology |= nodes > 0;
+            rounds = Math.max(rounds, openEdges.applyAsInt(c) + nodes);
+        }
+        return new DecisionSchedule(rounds, interval, topology);
+    }
 
     DecisionSchedule(int rounds, int interval, boolean topology) {
         gaps = new int[rounds];
@@ -40,6 +63,11 @@ final class DecisionSchedule {
             int last = decisionEpochs.size() - 1;
             gaps[last] = totalEpochs - decisionEpochs.get(last);
         }
+    }
+
+    /** How many decision rounds there are. */
+    int rounds() {
+        return gaps.length;
     }
 
     /** Tuning epochs after round {@code r} (0 after the last). */

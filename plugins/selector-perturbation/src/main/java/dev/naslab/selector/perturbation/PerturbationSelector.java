@@ -65,19 +65,15 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
     @Override
     public java.util.Optional<dev.naslab.api.plan.Workload> workload(PerturbationSettings s, List<CellType> cells) {
         double passes = 0;
-        int rounds = 0;
-        boolean topology = false;
         for (CellType c : cells) {
             passes += (double) c.edges().size() * c.opCount();
-            List<Integer> nodes = c.prunableNodes();
-            for (int n : nodes) {
+            for (int n : c.prunableNodes()) {
                 passes += c.incoming(n).size();
             }
-            topology |= !nodes.isEmpty();
-            rounds = Math.max(rounds, c.edges().size() + nodes.size());
         }
-        return java.util.Optional.of(dev.naslab.api.plan.Workload.selection(
-                new DecisionSchedule(rounds, s.tuneEpochs(), topology).tunedEpochs(), passes));
+        DecisionSchedule schedule = DecisionSchedule.forCells(cells, c -> c.edges().size(), CellType::prunableNodes,
+                s.tuneEpochs());
+        return java.util.Optional.of(dev.naslab.api.plan.Workload.selection(schedule.tunedEpochs(), passes));
     }
 
     @Override
@@ -92,8 +88,6 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         }
         Map<String, List<Integer>> edgeOrder = new LinkedHashMap<>();
         Map<String, List<Integer>> nodeOrder = new LinkedHashMap<>();
-        int rounds = 0;
-        boolean topology = false;
         for (CellType c : cells) {
             edgeOrder.put(c.name(), edgeOrder(c, s, ctx.seed()));
             List<Integer> nodes = new ArrayList<>(openNodes(c, arch));
@@ -103,9 +97,10 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
                 shuffled.add(nodes.get(p));
             }
             nodeOrder.put(c.name(), shuffled);
-            topology |= !nodes.isEmpty();
-            rounds = Math.max(rounds, arch.undecidedEdges(c.name()).size() + nodes.size());
         }
+        DecisionSchedule schedule = DecisionSchedule.forCells(cells, c -> arch.undecidedEdges(c.name()).size(),
+                c -> openNodes(c, arch), s.tuneEpochs());
+        int rounds = schedule.rounds();
         Path log = ctx.workDir().resolve("decisions.jsonl");
         if (rounds == 0) {
             // e.g. after a complete SGAS search: every edge has its op and every node its inputs
@@ -116,7 +111,6 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
             ctx.progress().start("select-perturbation", 1, 1);
             return Derivation.derive(arch);
         }
-        DecisionSchedule schedule = new DecisionSchedule(rounds, s.tuneEpochs(), topology);
         Tuner tuner = schedule.tunedEpochs() > 0 ? new Tuner(ctx, s) : null;
         if (tuner != null) {
             writeTuning(ctx, s, tuner);

@@ -1,0 +1,67 @@
+package dev.naslab.core.config;
+
+import dev.naslab.api.DatasetProvider;
+import dev.naslab.api.Evaluator;
+import dev.naslab.api.SearchSpace;
+import dev.naslab.api.data.DatasetInfo;
+import dev.naslab.api.model.TrainingFeature;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Checks that ask the plugins whether their components fit together: the dataset's files, each
+ * space against the dataset's image shape and classes, each evaluator's recipe against what a
+ * space's networks support. A plugin's message becomes a {@link Problem} at the component's path.
+ */
+final class PluginChecks {
+
+    private PluginChecks() {
+    }
+
+    /**
+     * The dataset's own check, then every space against its shape. With {@code dataElsewhere} (the
+     * data is read on other machines) a dataset problem is only a warning and the spaces are left
+     * to each trial.
+     */
+    static void dataAndSpaces(Component dataset, List<Component> spaces, Consumer<String> dataElsewhere,
+            List<Problem> problems) {
+        DatasetProvider<Record> provider = dataset.extension(DatasetProvider.class);
+        List<String> dataProblems = provider.check(dataset.settings());
+        if (!dataProblems.isEmpty() && dataElsewhere != null) {
+            dataProblems.forEach(p -> dataElsewhere.accept(dataset.path() + ": " + p + " on this machine; each worker "
+                    + "reads its own copy and checks it when a trial starts"));
+            return;
+        }
+        dataProblems.forEach(p -> problems.add(new Problem(dataset.path(), p)));
+        if (!dataProblems.isEmpty()) {
+            return;
+        }
+        DatasetInfo info = provider.describe(dataset.settings());
+        for (Component s : spaces) {
+            SearchSpace<Record> space = s.extension(SearchSpace.class);
+            space.check(s.settings(), info.shape(), info.classes()).forEach(p -> problems.add(new Problem(s.path(),
+                    p + " (dataset " + dataset.id() + ": " + info.shape() + ", " + info.classes() + " classes)")));
+        }
+    }
+
+    /**
+     * Recipe settings an evaluator cannot apply to a space's networks (e.g. drop path on
+     * NAS-Bench-201). An evaluator's message {@code "key: reason"} is placed at that key.
+     */
+    static void evaluatorsAgainstSpaces(List<Component> evaluation, List<Component> spaces, List<Problem> problems) {
+        for (Component e : evaluation) {
+            Evaluator<Record> evaluator = e.extension(Evaluator.class);
+            for (Component s : spaces) {
+                Set<TrainingFeature> features = s.extension(SearchSpace.class).trainingFeatures(s.settings());
+                for (String text : evaluator.check(e.settings(), features)) {
+                    int colon = text.indexOf(": ");
+                    boolean keyed = colon > 0 && !text.substring(0, colon).contains(" ");
+                    String path = keyed ? e.path() + "." + text.substring(0, colon) : e.path();
+                    String reason = keyed ? text.substring(colon + 2) : text;
+                    problems.add(new Problem(path, reason + " (space " + s.id() + ")"));
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.naslab.core.config;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.naslab.core.plugin.Registry;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The config-error table, in-process: one bad line in a good experiment gives one problem that
+ * names the key and what is allowed (the messages of {@link ScalarKeys}, {@link ComponentReader},
+ * {@link SettingsBinder}, {@link PluginChecks}, {@link BaselineReader}, {@link Sweep}). The
+ * extensions are {@link TestExtensions}; the distribution's tests launch the CLI for exit codes and
+ * the shipped plugins' own messages.
+ */
+class ExperimentLoaderTest {
+
+    static final String GOOD = """
+            name: t
+            dataset: {use: images}
+            space: {use: cells}
+            search: {use: search, epochs: 1}
+            selection: [argmax]
+            """;
+
+    private static Registry registry;
+
+    @BeforeAll
+    static void extensions() {
+        registry = TestExtensions.registry();
+    }
+
+    @AfterAll
+    static void close() {
+        registry.close();
+    }
+
+    /** GOOD with its line for {@code override}'s top-level key replaced by {@code override}. */
+    static String with(String override) {
+        String key = override.substring(0, override.indexOf(':'));
+        return GOOD.lines().filter(l -> !l.startsWith(key + ":")).reduce("", (a, b) -> a + b + "\n") + override + "\n";
+    }
+
+    private static List<Problem> problems(String yaml) {
+        return assertThrows(ConfigException.class, () -> new ExperimentLoader(registry).parseStudy("bad.yaml", yaml,
+                List.of())).problems();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "malformed YAML|space: {use: cells|malformed YAML at line 5, column 19: while parsing a flow mapping; expected ',' or '}', but got <stream end>",
+        "duplicate key|space: {use: cells, use: cells}|space.use: given twice, on line 5 and on line 5; keep one",
+        "unknown top-level key|serach: {use: search}|serach: unknown key (did you mean 'search'?)",
+        "unknown component key|search: {use: search, epoch: 3}|search.epoch: unknown key (did you mean 'epochs'?); allowed: epochs, lr, order",
+        "wrong type|search: {use: search, epochs: many}|search.epochs: 'many' is not an integer",
+        "out of range|search: {use: search, epochs: -3}|search.epochs: must be a positive integer, got -3",
+        "bad choice|search: {use: search, order: third}|search.order: must be one of first, second, got 'third'",
+        "unknown plugin|space: {use: cels}|space.use: unknown space 'cels' (did you mean 'cells'?); installed: cells, cells-wide",
+        "block without use|space: {channels: 4}|space.use: required: the space id; installed: cells, cells-wide",
+        "a list where one block goes|dataset: [images, images]|dataset: takes one dataset, not a list",
+        "two blocks with one label|space: [cells, cells]|space: two spaces are named 'cells': give each a distinct 'label'",
+        "bad label|space: {use: cells, label: 'a b'}|space.label: 'a b' must be a name of letters, digits",
+        "unknown selector|selection: [argmx]|selection[0]: unknown selector 'argmx' (did you mean 'argmax'?)",
+        "no selector|selection: []|selection: needs at least one selector",
+        "search block selection empty|search: {use: search, selection: []}|search.selection: needs at least one selector",
+        "missing dataset folder|dataset: {use: images, path: /nonexistent/images}|dataset: path '/nonexistent/images' is not a folder",
+        "space that cannot take the data|space: {use: cells, min_side: 32}|space: needs inputs of at least 32 pixels a side (dataset images: ",
+        "evaluator setting a space cannot use|evaluation: {use: retrain, drop_path: 0.2}|evaluation.drop_path: 0.2 needs cells with drop path (space cells)",
+        "bad engine|engine: tensorflow|engine: 'tensorflow' is not allowed; allowed: pytorch, mxnet",
+        "bad layout|layout: nhwc|layout: 'nhwc' is not allowed",
+        "threads zero|threads: 0|threads: '0' is not a positive integer",
+        "seed out of range|seeds: [18446744073709551616]|seeds[0]: '18446744073709551616' is out of range: a seed is a 64-bit integer",
+        "seed twice|seeds: [1, 1]|seeds[1]: seed 1 is listed twice",
+        "seeds not a list|seeds: many|seeds: must be a list of integers such as [0, 1, 2]",
+        "name with a slash|name: a/b|name: 'a/b' may only contain letters, digits, '.', '_' and '-'",
+        "output at the root|output: /|output: '/' is the file system's root",
+        "sweep over a key that does not exist|sweep: {search.epoch: [1, 2]}|sweep.search.epoch: unknown key (did you mean 'epochs'?)",
+        "swept value that fails validation|sweep: {search.epochs: [1, -3]}|sweep.search.epochs: value -3: must be a positive integer, got -3",
+        "sweep of a block that does not exist|sweep: {serach.epochs: [1]}|sweep.serach.epochs: 'serach' is not a key of an experiment (did you mean 'search'?)",
+        "sweep with an index into a single block|sweep: {search.0.epochs: [1]}|sweep.search.0.epochs: 'search' is a single block, not a list: leave out the index (search.epochs)",
+        "sweep of the seeds|sweep: {seeds: [[0], [1]]}|sweep.seeds: 'seeds' cannot be swept: seeds are an axis of their own",
+        "unknown named architecture|architectures: [ALL_B]|architectures[0]: unknown architecture 'ALL_B' for space cells (did you mean 'all_a'?); published names: all_a, or give an architecture string",
+        "malformed architecture string|architectures: [{architecture: 'a~b'}]|architectures[0].architecture: not an architecture of space cells: 'a~b' is not three of a, b, c",
+        "baseline for a space that is not there|architectures: [{architecture: all_a, space: other}]|architectures[0].space: no space is labelled 'other'",
+        "unknown key of a baseline|architectures: [{architecture: all_a, lable: x}]|architectures[0].lable: unknown key (did you mean 'label'?)",
+        "two baselines with one label|architectures: [all_a, {architecture: a-a-a, label: all_a}]|architectures[1]: two architectures are named 'all_a' for space cells",
+    })
+    void rejected(String what, String override, String expected) {
+        List<Problem> ps = problems(with(override));
+        assertTrue(ps.stream().anyMatch(p -> p.toString().contains(expected)), what + ": " + ps);
+        assertEquals(1, ps.size(), what + ": one problem for one bad line: " + ps);
+    }
+
+    @Test
+    void everyProblemOfABlockAndOfTheFileIsReportedAtOnce() {
+        List<Problem> ps = problems(with("search: {use: search, epochs: 0, lr: -1, order: third, epoc: 2}")
+                + "threads: 0\nengine: tf\n");
+        assertEquals(List.of("search.epoc", "search.epochs", "search.lr", "search.order", "threads", "engine"),
+                ps.stream().map(Problem::path).sorted(java.util.Comparator.comparing(
+                        p -> List.of("search.epoc", "search.epochs", "search.lr", "search.order", "threads", "engine")
+                                .indexOf(p))).toList(), ps.toString());
+    }
+
+    @Test
+    void aGoodFileResolvesDefaultsOverridesAndBaselines() throws ConfigException {
+        Study s = new ExperimentLoader(registry).parseStudy("good.yaml", GOOD + "architectures: [ALL_A, "
+                + "{architecture: a-b-c, label: mixed}]\nsweep: {search.epochs: [1, 2]}\n", List.of("seeds=[0,1,2]"));
+        assertEquals(2, s.variants().size());
+        Experiment e = s.variants().get(1).experiment();
+        assertEquals(List.of(0L, 1L, 2L), e.seeds());
+        assertEquals("pytorch", e.engine());
+        assertEquals(java.nio.file.Path.of("runs/t"), e.output());
+        assertEquals(new TestExtensions.SearchSettings(2, 0.025, "first"), e.searches().get(0).optimizer().settings());
+        assertEquals(List.of(new Baseline("all_a", "cells", "a-a-a"), new Baseline("mixed", "cells", "a-b-c")),
+                s.baselines());
+        assertEquals("[{\"use\":\"argmax\"}]", s.resolved().get("selection").toString());
+    }
+
+    @Test
+    void aSearchBlockHasItsOwnSelectorsAndEverySpaceGetsTheBaselines() throws ConfigException {
+        String yaml = with("space: [cells, cells-wide]").replace("search: {use: search, epochs: 1}",
+                "search: [{use: search}, {use: search, label: other, selection: [masking]}]") + "architectures: [all_a]\n";
+        Study s = new ExperimentLoader(registry).parseStudy("good.yaml", yaml, List.of());
+        Experiment e = s.variants().get(0).experiment();
+        assertEquals(List.of("argmax"), e.searches().get(0).selection().stream().map(Component::label).toList());
+        assertEquals(List.of("masking"), e.searches().get(1).selection().stream().map(Component::label).toList());
+        assertEquals(List.of("cells", "cells-wide"), s.baselines().stream().map(Baseline::space).toList());
+    }
+
+    @Test
+    void dataReadElsewhereIsAWarning() throws ConfigException {
+        List<String> warnings = new java.util.ArrayList<>();
+        new ExperimentLoader(registry).dataElsewhere(warnings::add).parseStudy("c.yaml",
+                with("dataset: {use: images, path: /nonexistent/images}"), List.of());
+        assertEquals(List.of("dataset: path '/nonexistent/images' is not a folder on this machine; each worker reads "
+                + "its own copy and checks it when a trial starts"), warnings);
+    }
+}
