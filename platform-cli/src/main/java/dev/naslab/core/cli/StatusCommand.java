@@ -7,6 +7,7 @@ import dev.naslab.core.config.Mappers;
 import dev.naslab.core.progress.Durations;
 import dev.naslab.core.results.TrialResult;
 import dev.naslab.core.slurm.SlurmCommands;
+import dev.naslab.core.trial.BoardState;
 import dev.naslab.core.trial.StatusBoard;
 import dev.naslab.core.trial.StatusBoard.Entry;
 import dev.naslab.core.trial.StatusBoard.Snapshot;
@@ -45,10 +46,10 @@ final class StatusCommand implements Callable<Integer> {
         if (entries.isEmpty()) {
             throw new UserException(dir + " holds no naslab run (no " + StatusBoard.FILE + ", no plan.json)");
         }
-        boolean unended = entries.stream().anyMatch(e -> StatusBoard.unended(e.state()));
+        boolean unended = entries.stream().anyMatch(e -> e.state().unended());
         board.ifPresent(b -> System.out.println(coordinatorLine(dir, b.coordinator(), unended)));
         entries = withLiveJobStates(entries, board.map(b -> alive(b.coordinator())).orElse(false));
-        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<BoardState, Integer> counts = new LinkedHashMap<>();
         entries.forEach(e -> counts.merge(e.state(), 1, Integer::sum));
         List<String> parts = new ArrayList<>();
         counts.forEach((state, n) -> parts.add(n + " " + state));
@@ -86,7 +87,7 @@ final class StatusCommand implements Callable<Integer> {
      * {@code squeue} gives them now, when it is on the PATH; the board's last word otherwise.
      */
     private static List<Entry> withLiveJobStates(List<Entry> entries, boolean watched) {
-        List<String> ids = entries.stream().filter(e -> e.job() != null && StatusBoard.unended(e.state()))
+        List<String> ids = entries.stream().filter(e -> e.job() != null && e.state().unended())
                 .map(Entry::job).toList();
         if (watched || ids.isEmpty() || SlurmCommands.onPath("squeue").isEmpty()) {
             return entries;
@@ -100,15 +101,15 @@ final class StatusCommand implements Callable<Integer> {
         List<Entry> out = new ArrayList<>();
         for (Entry e : entries) {
             SlurmCommands.Job j = e.job() == null ? null : now.get(e.job());
-            if (j == null || !StatusBoard.unended(e.state())) {
+            if (j == null || !e.state().unended()) {
                 out.add(e);
                 continue;
             }
-            String state = j.state().equals("RUNNING") ? "running"
-                    : dev.naslab.core.slurm.JobState.of(j.state()) == dev.naslab.core.slurm.JobState.ACTIVE ? "queued"
-                    : "ended";
+            BoardState state = j.state().equals("RUNNING") ? BoardState.RUNNING
+                    : dev.naslab.core.slurm.JobState.of(j.state()) == dev.naslab.core.slurm.JobState.ACTIVE
+                    ? BoardState.QUEUED : BoardState.ENDED;
             out.add(new Entry(e.trial(), state, j.node() != null ? j.node() : e.member(), e.attempts(), e.started(),
-                    e.ended(), state.equals("ended") ? "naslab run --slurm collects it" : e.note(), e.job(), j.state()));
+                    e.ended(), state == BoardState.ENDED ? "naslab run --slurm collects it" : e.note(), e.job(), j.state()));
         }
         return out;
     }
@@ -154,10 +155,10 @@ final class StatusCommand implements Callable<Integer> {
                 Path result = dir.resolve(id).resolve(TrialOutcomes.RESULT);
                 if (Files.isRegularFile(result)) {
                     TrialResult r = TrialOutcomes.read(result);
-                    out.add(new Entry(id, r.status() == TrialStatus.FAILED ? "failed" : "done", null, 0, null, null,
+                    out.add(new Entry(id, r.status() == TrialStatus.FAILED ? BoardState.FAILED : BoardState.DONE, null, 0, null, null,
                             r.status() == TrialStatus.OK ? null : r.message(), null, null));
                 } else {
-                    out.add(new Entry(id, Files.isDirectory(dir.resolve(id)) ? "started" : "pending", null, 0, null,
+                    out.add(new Entry(id, Files.isDirectory(dir.resolve(id)) ? BoardState.STARTED : BoardState.PENDING, null, 0, null,
                             null, null, null, null));
                 }
             }

@@ -52,7 +52,7 @@ public final class StatusBoard implements AutoCloseable {
      * One trial's state.
      *
      * @param trial    trial id
-     * @param state    pending, running, done or failed
+     * @param state    where it is ({@link BoardState})
      * @param member   where it runs or ran ({@code local} on one machine, else the member's name)
      * @param attempts how many times this run placed it (re-runs after a lost member count)
      * @param started  when its current or last attempt started
@@ -61,7 +61,7 @@ public final class StatusBoard implements AutoCloseable {
      * @param job      the Slurm job id of its current or last attempt, or null off Slurm
      * @param jobState that job's state as Slurm last reported it, or null
      */
-    public record Entry(String trial, String state, String member, int attempts, String started, String ended,
+    public record Entry(String trial, BoardState state, String member, int attempts, String started, String ended,
             String note, String job, String jobState) {
     }
 
@@ -93,7 +93,7 @@ public final class StatusBoard implements AutoCloseable {
                 ProcessHandle.current().pid(), now, now, null));
         for (TrialSpec t : trials) {
             Entry p = previous.get(t.id());
-            b.entries.put(t.id(), new Entry(t.id(), "pending", p == null ? null : p.member(), 0, null, null, null,
+            b.entries.put(t.id(), new Entry(t.id(), BoardState.PENDING, p == null ? null : p.member(), 0, null, null, null,
                     null, null));
         }
         b.write();
@@ -112,7 +112,7 @@ public final class StatusBoard implements AutoCloseable {
     /** A trial started on {@code member}. */
     public synchronized void running(String trial, String member, String note) {
         Entry e = entries.get(trial);
-        entries.put(trial, new Entry(trial, "running", member, e.attempts() + 1, now(), null, note, null, null));
+        entries.put(trial, new Entry(trial, BoardState.RUNNING, member, e.attempts() + 1, now(), null, note, null, null));
         write();
     }
 
@@ -121,7 +121,7 @@ public final class StatusBoard implements AutoCloseable {
      * the jobs since its last recorded ending); it is queued until Slurm says it runs.
      */
     public synchronized void submitted(String trial, String job, int attempts, String note) {
-        entries.put(trial, new Entry(trial, "queued", null, attempts, now(), null, note, job, "PENDING"));
+        entries.put(trial, new Entry(trial, BoardState.QUEUED, null, attempts, now(), null, note, job, "PENDING"));
         write();
     }
 
@@ -129,9 +129,9 @@ public final class StatusBoard implements AutoCloseable {
     public synchronized void jobSeen(String trial, String jobState, String node) {
         Entry e = entries.get(trial);
         boolean runs = !jobState.equals("PENDING") && node != null;
-        String state = runs ? "running" : "queued";
+        BoardState state = runs ? BoardState.RUNNING : BoardState.QUEUED;
         String member = node != null ? node : e.member();
-        if (state.equals(e.state()) && jobState.equals(e.jobState()) && java.util.Objects.equals(member, e.member())) {
+        if (state == e.state() && jobState.equals(e.jobState()) && java.util.Objects.equals(member, e.member())) {
             return;
         }
         entries.put(trial, new Entry(trial, state, member, e.attempts(), e.started(), null, e.note(), e.job(), jobState));
@@ -158,7 +158,7 @@ public final class StatusBoard implements AutoCloseable {
     /** A trial's job was cancelled because its run was interrupted; the next run submits it again. */
     public synchronized void cancelled(String trial) {
         Entry e = entries.get(trial);
-        entries.put(trial, new Entry(trial, "stopped", e.member(), e.attempts(), e.started(), null,
+        entries.put(trial, new Entry(trial, BoardState.STOPPED, e.member(), e.attempts(), e.started(), null,
                 "its job was cancelled when the run was interrupted; naslab run submits it again", e.job(), "CANCELLED"));
         write();
     }
@@ -166,13 +166,13 @@ public final class StatusBoard implements AutoCloseable {
     /** A trial waits to be placed again (its member was lost). */
     public synchronized void requeued(String trial, String note) {
         Entry e = entries.get(trial);
-        entries.put(trial, new Entry(trial, "pending", e.member(), e.attempts(), e.started(), null, note, e.job(),
+        entries.put(trial, new Entry(trial, BoardState.PENDING, e.member(), e.attempts(), e.started(), null, note, e.job(),
                 e.jobState()));
         write();
     }
 
-    private static String state(TrialResult r) {
-        return r.status() == TrialStatus.FAILED ? "failed" : "done";
+    private static BoardState state(TrialResult r) {
+        return r.status() == TrialStatus.FAILED ? BoardState.FAILED : BoardState.DONE;
     }
 
     private synchronized void beat() {
@@ -197,9 +197,9 @@ public final class StatusBoard implements AutoCloseable {
     @Override
     public synchronized void close() {
         heartbeat.shutdownNow();
-        boolean allEnded = entries.values().stream().allMatch(e -> e.ended() != null || !unended(e.state()));
+        boolean allEnded = entries.values().stream().allMatch(e -> e.ended() != null || !e.state().unended());
         if (!allEnded) {
-            entries.replaceAll((id, e) -> e.state().equals("running") && e.job() == null ? new Entry(id, "stopped",
+            entries.replaceAll((id, e) -> e.state() == BoardState.RUNNING && e.job() == null ? new Entry(id, BoardState.STOPPED,
                     e.member(), e.attempts(), e.started(), null, "its coordinator stopped before it ended; naslab run "
                     + "resumes it", null, null) : e);
         }
@@ -218,10 +218,6 @@ public final class StatusBoard implements AutoCloseable {
         write();
     }
 
-    /** True for a state a trial leaves only by ending: pending, queued or running. */
-    public static boolean unended(String state) {
-        return state.equals("pending") || state.equals("queued") || state.equals("running");
-    }
 
     /** The board a run left in {@code out}, if any. */
     public static Optional<Snapshot> read(Path out) {

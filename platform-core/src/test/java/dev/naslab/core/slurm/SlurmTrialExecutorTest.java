@@ -96,7 +96,7 @@ class SlurmTrialExecutorTest {
         assertNull(record.open(), "collected");
         assertEquals(List.of("PREEMPTED", "COMPLETED"), record.jobs().stream().map(JobRecord.Job::state).toList());
         StatusBoard.Entry e = StatusBoard.read(out).orElseThrow().trials().get(0);
-        assertEquals("done", e.state());
+        assertEquals(dev.naslab.core.trial.BoardState.DONE, e.state());
         assertEquals(2, e.attempts());
         assertEquals(record.jobs().get(1).id(), e.job());
         assertEquals("COMPLETED", e.jobState());
@@ -126,7 +126,7 @@ class SlurmTrialExecutorTest {
         StatusBoard.Snapshot s = StatusBoard.read(out).orElseThrow();
         assertEquals("slurm (detached)", s.coordinator().executor());
         assertNull(s.coordinator().finished());
-        assertEquals(List.of("queued", "queued"), s.trials().stream().map(StatusBoard.Entry::state).toList());
+        assertEquals(List.of("queued", "queued"), s.trials().stream().map(e -> e.state().toString()).toList());
         assertEquals("1", JobRecord.read(out.resolve("a")).open());
 
         List<TrialResult> r = executor(slurm).run(List.of(trial("a"), trial("b")));

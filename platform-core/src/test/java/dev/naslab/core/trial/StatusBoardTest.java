@@ -25,7 +25,7 @@ class StatusBoardTest {
         }
         StatusBoard.Snapshot s = StatusBoard.read(out).orElseThrow();
         assertNull(s.coordinator().finished());
-        assertEquals("stopped", s.trials().get(1).state());
+        assertEquals(dev.naslab.core.trial.BoardState.STOPPED, s.trials().get(1).state());
     }
 
     @Test
