@@ -38,6 +38,7 @@ class SweepReportTest {
             selection: [magnitude, {use: perturbation, tune_epochs: 0}]
             architectures: [all_skip]
             evaluation: {use: train, epochs: 1}
+            diagnostics: {hessian_every: 2}
             """;
 
     @Test
@@ -66,6 +67,15 @@ class SweepReportTest {
                 String.join("\n", csv));
         assertTrue(csv.stream().anyMatch(l -> l.contains(",baseline,all_skip,train,|skip_connect~0|")),
                 String.join("\n", csv));
+
+        // diagnostics: skip counts after every epoch, the Hessian after epoch 2 (and after a 1-epoch search's last)
+        List<String> metrics = Files.readAllLines(out.resolve("epochs-2.nas-bench-201.darts.s0/search/metrics.jsonl"));
+        assertEquals(2, metrics.size());
+        assertTrue(metrics.get(0).contains("\"skip_connect_cell\":") && !metrics.get(0).contains("hessian"), metrics.get(0));
+        assertTrue(metrics.get(1).matches(".*\"hessian_eigenvalue\":[0-9.eE-]+,\"hessian_gradients\":60,.*"),
+                "NB201's 30 α entries: the full Hessian from 60 gradients: " + metrics.get(1));
+        assertTrue(Files.readString(out.resolve("epochs-1.nas-bench-201.darts.s1/search/metrics.jsonl"))
+                .contains("hessian_eigenvalue"));
 
         Cli.Result again = Cli.run(env, "plan", file.toString(), "--no-calibrate");
         assertEquals(0, again.code(), again.all());
@@ -124,7 +134,9 @@ class SweepReportTest {
         assertTrue(plots.find(), "the page's script ran: " + dom.substring(0, Math.min(400, dom.length())));
         assertFalse(dom.contains("data-errors="), "no script errors");
         // visible plots: test accuracy, 4 search curves, op mix, time per phase (α and cells are folded away)
-        assertTrue(Integer.parseInt(plots.group(1)) >= 7, "drawn plots: " + plots.group(1));
+        // + the Hessian's eigenvalue and the skip count (diagnostics)
+        assertTrue(Integer.parseInt(plots.group(1)) >= 9, "drawn plots: " + plots.group(1));
+        assertTrue(dom.contains("<h2>Collapse diagnostics</h2>"), "diagnostics section");
         assertTrue(dom.contains("<table id=\"summary\">"), "summary table");
 
         Path shot = work.resolve("report.png");

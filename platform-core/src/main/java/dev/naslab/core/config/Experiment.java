@@ -21,8 +21,9 @@ import java.util.List;
  * @param resolved   the whole experiment as resolved (overrides and defaults applied)
  * @param benchmark  the per-epoch benchmark lookup, or null
  * @param layout     {@code auto}, {@code nchw} or {@code channels_last}: how networks lay out their tensors
+ * @param diagnostics the search diagnostics ({@code diagnostics:}), or null
  */
 public record Experiment(String source, String name, String engine, String device, int threads, List<Long> seeds,
         Component dataset, List<Component> spaces, List<SearchSpec> searches, List<Component> evaluation,
-        Path output, ObjectNode resolved, BenchmarkLookup benchmark, String layout) {
+        Path output, ObjectNode resolved, BenchmarkLookup benchmark, String layout, Diagnostics diagnostics) {
 }

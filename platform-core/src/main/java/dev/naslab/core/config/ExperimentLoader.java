@@ -33,7 +33,7 @@ public final class ExperimentLoader {
 
     static final List<String> TOP_KEYS = List.of("name", "engine", "device", "threads", "seeds", "dataset",
             "space", "search", "selection", "evaluation", "output", "sweep", "architectures", BenchmarkLookup.KEY,
-            "layout");
+            "layout", Diagnostics.KEY);
     static final List<String> ENGINES = List.of("pytorch", "mxnet");
     /** {@code layout:} values; {@code dev.naslab.api.nn.Ops.Layout} in lower case. */
     static final List<String> LAYOUTS = List.of("auto", "nchw", "channels_last");
@@ -189,6 +189,7 @@ public final class ExperimentLoader {
         dataset.ifPresent(d -> PluginChecks.dataAndSpaces(d, spaces, dataElsewhere, problems));
         PluginChecks.evaluatorsAgainstSpaces(evaluation, spaces, problems);
         BenchmarkLookup benchmark = BenchmarkLookup.parse(root, spaces, problems);
+        Diagnostics diagnostics = Diagnostics.parse(root, problems);
         if (!problems.isEmpty() || dataset.isEmpty()) {
             return null;
         }
@@ -216,8 +217,11 @@ public final class ExperimentLoader {
         if (benchmark != null) {
             resolved.set(BenchmarkLookup.KEY, benchmark.resolved());
         }
+        if (diagnostics != null) {
+            resolved.set(Diagnostics.KEY, diagnostics.resolved());
+        }
         return new Experiment(source, name, engine, device, threads, seeds, dataset.get(), spaces, searches,
-                evaluation, output, resolved, benchmark, layout);
+                evaluation, output, resolved, benchmark, layout, diagnostics);
     }
 
     private static ArrayNode array(List<Component> cs) {

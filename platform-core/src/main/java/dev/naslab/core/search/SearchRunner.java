@@ -50,6 +50,7 @@ public final class SearchRunner {
     private final Progress progress;
     private final Function<Architecture, String> format;
     private dev.naslab.core.bench201.EpochLookup lookup;
+    private dev.naslab.core.config.Diagnostics diagnostics;
 
     public SearchRunner(Path dir, Progress progress, Function<Architecture, String> format) {
         this.dir = dir;
@@ -60,6 +61,17 @@ public final class SearchRunner {
     /** Adds the derived cell's benchmark numbers to every epoch's line ({@code benchmark:} of the experiment). */
     public SearchRunner lookingUp(dev.naslab.core.bench201.EpochLookup lookup) {
         this.lookup = lookup;
+        return this;
+    }
+
+    /**
+     * Adds the collapse diagnostics to the epochs' lines ({@code diagnostics:} of the experiment):
+     * the skip connections of the derived architecture per cell type after every epoch, and the
+     * largest eigenvalue of the Hessian of the validation loss w.r.t. α on the epoch's last
+     * validation batch (RobustDARTS's choice), every {@code hessian_every} epochs and after the last.
+     */
+    public SearchRunner diagnosing(dev.naslab.core.config.Diagnostics diagnostics) {
+        this.diagnostics = diagnostics;
         return this;
     }
 
@@ -123,10 +135,12 @@ public final class SearchRunner {
             }
             train.restartEpoch();
             optimizer.onEpochStart(state, settings);
+            int[] lastValid = null;
             for (int s = 0; s < steps; s++) {
+                lastValid = valid.random();
                 try (NDManager step = root.newSubManager();
                         Batch tb = data.train().batch(train.next(), data.augmentation(), augRng, step);
-                        Batch vb = data.valid().batch(valid.random(), data.augmentation(), augRng, step)) {
+                        Batch vb = data.valid().batch(lastValid, data.augmentation(), augRng, step)) {
                     optimizer.step(state, settings, tb, vb);
                 }
                 progress.advance(1, "epoch " + (epoch + 1) + "/" + schedule.epochs());
@@ -150,6 +164,9 @@ public final class SearchRunner {
             if (lookup != null) {
                 line.putAll(lookup.at(derived));
             }
+            if (diagnostics != null) {
+                line.putAll(diagnose(net, data, lastValid, epoch + 1, schedule.epochs(), seed, noiseRng, root));
+            }
             line.put("alpha", probabilities(net.arch()));
             line.put("seconds", elapsed);
             AtomicFiles.appendJsonLine(metrics, line);
@@ -171,6 +188,28 @@ public final class SearchRunner {
             }
         }
         return new Outcome(checkpoint, validAcc, elapsed);
+    }
+
+    /** Skip counts per cell type and, when due, the Hessian's largest eigenvalue with its cost. */
+    private Map<String, Object> diagnose(Supernet net, DataSplits data, int[] lastValid, int epoch, int epochs,
+            long seed, Rng noiseRng, NDManager root) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        Architecture derived = Derivation.derive(net.arch());
+        for (dev.naslab.api.model.CellType c : net.arch().cellTypes()) {
+            out.put("skip_connect_" + c.name(), derived.ops(c.name()).stream().filter("skip_connect"::equals).count());
+        }
+        if (lastValid != null && diagnostics.hessianAfter(epoch, epochs)) {
+            try (NDManager probe = root.newSubManager();
+                    Batch vb = data.valid().batch(lastValid, dev.naslab.api.data.Augmentation.NONE, null, probe)) {
+                HessianProbe.Measurement m = HessianProbe.measure(net, vb, Rng.derive(seed, "hessian").nextLong());
+                out.put("hessian_eigenvalue", m.eigenvalue());
+                out.put("hessian_gradients", m.gradients());
+                out.put("hessian_seconds", m.seconds());
+            } finally {
+                net.randomSource(noiseRng); // the probe's own noise source is put back to the search's
+            }
+        }
+        return out;
     }
 
     /** softmax(α) per cell type and edge, decided edges one-hot, to 4 decimals (the report's α trajectories). */

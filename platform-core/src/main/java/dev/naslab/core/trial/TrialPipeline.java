@@ -96,6 +96,7 @@ public final class TrialPipeline {
                 outcome = new SearchRunner(dir.resolve(RunLayout.SEARCH), progress, format)
                         .lookingUp(experiment.benchmark() == null ? null
                                 : dev.naslab.core.bench201.EpochLookup.of(experiment.benchmark()))
+                        .diagnosing(experiment.diagnostics())
                         .run(opt, searchC.optimizer().settings(), net, data, spec.seed(), root);
             } catch (DivergedException e) {
                 return result(TrialStatus.DIVERGED, "search diverged: " + e.getMessage(), Double.NaN, Double.NaN, List.of());

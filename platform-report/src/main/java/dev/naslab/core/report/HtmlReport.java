@@ -120,11 +120,37 @@ final class HtmlReport {
             }
         }
         h.append("</div>\n");
+        diagnostics(h, curves);
         if (benchmark != null) {
             h.append("<p>The last plot is the NAS-Bench-201 accuracy of the cell derived (argmax α) after each epoch, "
                     + "looked up in ").append(esc(benchmark)).append(" (the experiment's <code>benchmark:</code>): the "
                     + "benchmark's numbers, whatever data the search ran on.</p>\n");
         }
+    }
+
+    /** The collapse diagnostics ({@code diagnostics:} of the experiment): the Hessian's eigenvalue and skip counts. */
+    private void diagnostics(StringBuilder h, List<Charts.Curve> curves) {
+        Set<String> skipKeys = new LinkedHashSet<>();
+        curves.forEach(c -> c.lines().forEach(l -> l.fieldNames().forEachRemaining(k -> {
+            if (k.startsWith("skip_connect_")) {
+                skipKeys.add(k);
+            }
+        })));
+        String eigen = charts.curves(curves, "hessian_eigenvalue", "λmax of the Hessian w.r.t. α");
+        if (eigen.isEmpty() && skipKeys.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Collapse diagnostics</h2><p>The largest eigenvalue of the validation loss's Hessian with "
+                + "respect to α (on the epoch's last validation batch; RobustDARTS found it grows before a collapse) "
+                + "and the skip connections of the architecture derived after each epoch.</p><div class=\"grid2\">");
+        if (!eigen.isEmpty()) {
+            h.append(figure(eigen));
+        }
+        for (String k : skipKeys) {
+            String cell = k.substring("skip_connect_".length());
+            h.append(figure(charts.curves(curves, k, "skip_connect edges per " + ReportTables.cellTitle(cell))));
+        }
+        h.append("</div>\n");
     }
 
     private void opMix(StringBuilder h, List<Comparison.Group> groups) {
