@@ -83,7 +83,7 @@ class AlphaHessianTest {
     }
 
     @Test
-    void powerIterationOnALargeQuadratic() {
+    void lanczosOnALargeQuadratic() {
         double[] d = new double[224]; // the DARTS space: 2 cell types × 14 edges × 8 ops
         for (int i = 0; i < d.length; i++) {
             d[i] = i == 7 ? 0.8 : 0.4 * Math.sin(i); // top 0.8, the next below 0.4
@@ -92,6 +92,6 @@ class AlphaHessianTest {
                 point(224), Rng.derive(3, "t"));
         assertFalse(e.full());
         assertEquals(0.8, e.eigenvalue(), 1e-3);
-        assertTrue(e.gradients() <= 2 * AlphaHessian.MAX_ITERATIONS, "at most two gradients per iteration: " + e);
+        assertTrue(e.gradients() <= 2 * AlphaHessian.MAX_ITERATIONS, "at most two gradients per step: " + e);
     }
 }

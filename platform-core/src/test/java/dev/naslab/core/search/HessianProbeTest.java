@@ -48,7 +48,7 @@ class HessianProbeTest {
     }
 
     @Test
-    void powerIterationAgreesWithTheFullHessian() {
+    void lanczosAgreesWithTheFullHessian() {
         DataSplits data = TestData.splits(SHAPE, 2, 64, 4);
         try (NDManager m = NDManager.newBaseManager();
                 ToySupernet net = new ToySupernet(SHAPE, 2, 4, 2, m);
@@ -65,7 +65,7 @@ class HessianProbeTest {
                     dev.naslab.api.train.Rng.derive(9, "t"), 0);
             // On a ReLU network the gradient has kinks wherever an activation changes sign, so the difference
             // quotients are a Hessian smoothed over ±ε, not quite symmetric (here up to 0.008 between H_ij and
-            // H_ji against a largest eigenvalue of 0.06): the full path symmetrizes it, power iteration cannot.
+            // H_ji against a largest eigenvalue of 0.06): the full path symmetrizes it, Lanczos cannot.
             // The quadratics of AlphaHessianTest check both paths to 1e-3; here they agree to 10 %.
             assertEquals(full, power.eigenvalue(), 0.1 * Math.abs(full), "full " + full + ", power " + power);
         }
