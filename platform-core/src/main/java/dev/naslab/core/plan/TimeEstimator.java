@@ -20,7 +20,9 @@ import dev.naslab.api.train.Rng;
 import dev.naslab.core.bench.NetworkBench;
 import dev.naslab.core.bench.StepBench;
 import dev.naslab.core.config.Component;
+import dev.naslab.core.config.Diagnostics;
 import dev.naslab.core.config.Experiment;
+import dev.naslab.core.search.AlphaHessian;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.config.SearchSpec;
 import dev.naslab.core.engine.EngineSetup;
@@ -67,6 +69,23 @@ public final class TimeEstimator {
         this.log = log;
     }
 
+    /**
+     * The Hessian measurements still to come ({@code diagnostics:}): each takes 2n α gradients for n ≤
+     * {@link AlphaHessian#FULL_UP_TO} entries, at most 2 · {@link AlphaHessian#MAX_STEPS} above, and a
+     * gradient costs about half a search iteration (one of its two forward and backward passes; measured
+     * 0.3–0.5 on the quickstart's and a small DARTS supernet).
+     */
+    static double hessianSeconds(Diagnostics d, List<CellType> cells, int epochs, int done, double step) {
+        if (d == null) {
+            return 0;
+        }
+        int n = cells.stream().mapToInt(c -> c.edges().size() * c.opCount()).sum();
+        int gradients = n <= AlphaHessian.FULL_UP_TO ? 2 * n : 2 * AlphaHessian.MAX_STEPS;
+        long measurements = java.util.stream.IntStream.rangeClosed(done + 1, epochs)
+                .filter(epoch -> d.hessianAfter(epoch, epochs)).count();
+        return measurements * gradients * step / 2;
+    }
+
     public Estimate estimate(TrialSpec t, Experiment e, TrialState state) {
         List<String> notes = new ArrayList<>();
         if (state.done()) {
@@ -95,7 +114,8 @@ public final class TimeEstimator {
             double score = times.get().score();
             double trainSteps = Math.ceil(d.train().size() / (double) batch);
             double validBatches = Math.ceil(d.valid().size() / (double) batch);
-            search = Math.max(0, schedule.epochs() - state.epochsDone()) * trainSteps * step + validBatches * score;
+            search = Math.max(0, schedule.epochs() - state.epochsDone()) * trainSteps * step + validBatches * score
+                    + hessianSeconds(e.diagnostics(), cells, schedule.epochs(), state.epochsDone(), step);
             selectors = s.selection().size();
             for (Component sel : s.selection()) {
                 Optional<Workload> w = sel.<ArchitectureSelector<Record>>extension(ArchitectureSelector.class).workload(sel.settings(), cells);

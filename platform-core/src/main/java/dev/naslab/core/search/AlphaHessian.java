@@ -21,7 +21,7 @@ public final class AlphaHessian {
     /** The finite-difference step, in α's own units (logits of a softmax over a few ops). */
     static final double EPSILON = 1e-2;
     /** Hessian-vector products (Lanczos steps) at most, and the relative change of λ that ends them. */
-    static final int MAX_ITERATIONS = 30;
+    public static final int MAX_STEPS = 30;
     static final double TOLERANCE = 1e-6;
 
     /** ∇L at a point; the function may not keep or change {@code at}. */
@@ -69,7 +69,7 @@ public final class AlphaHessian {
             return new Estimate(largest(m, start(n, rng), 10_000, 1e-12), counted.calls, true);
         }
         Operator hvp = v -> hessianTimes(counted, alpha, v);
-        return new Estimate(lanczos(hvp, start(n, rng), MAX_ITERATIONS, TOLERANCE), counted.calls, false);
+        return new Estimate(lanczos(hvp, start(n, rng), MAX_STEPS, TOLERANCE), counted.calls, false);
     }
 
     /**

@@ -92,6 +92,6 @@ class AlphaHessianTest {
                 point(224), Rng.derive(3, "t"));
         assertFalse(e.full());
         assertEquals(0.8, e.eigenvalue(), 1e-3);
-        assertTrue(e.gradients() <= 2 * AlphaHessian.MAX_ITERATIONS, "at most two gradients per step: " + e);
+        assertTrue(e.gradients() <= 2 * AlphaHessian.MAX_STEPS, "at most two gradients per step: " + e);
     }
 }
