@@ -14,6 +14,24 @@ public final class AtomicFiles {
     }
 
     /**
+     * Moves {@code file} aside as {@code <name>.<why>-<epoch millis>} (with {@code -2}, {@code -3} ... when
+     * that name is taken: two files set aside within one millisecond), never over another file.
+     *
+     * @return where it went
+     */
+    public static Path setAside(Path file, String why) throws java.io.IOException {
+        String base = file.getFileName() + "." + why + "-" + java.time.Instant.now().toEpochMilli();
+        for (int n = 1; ; n++) {
+            Path aside = file.resolveSibling(n == 1 ? base : base + "-" + n);
+            try {
+                return Files.move(file, aside); // without REPLACE_EXISTING: fails if the name is taken
+            } catch (java.nio.file.FileAlreadyExistsException taken) {
+                // try the next name
+            }
+        }
+    }
+
+    /**
      * Writes {@code text} to {@code file} through a temporary sibling; on failure (a full disk) the
      * temporary file is removed and {@code file} keeps its previous content.
      */

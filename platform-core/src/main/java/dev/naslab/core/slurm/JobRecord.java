@@ -83,8 +83,7 @@ public record JobRecord(String open, int attempts, List<Job> jobs) {
             }
             return r;
         } catch (IOException e) {
-            Path aside = dir.resolve(FILE + ".unreadable-" + java.time.Instant.now().toEpochMilli());
-            Files.move(f, aside);
+            Path aside = AtomicFiles.setAside(f, "unreadable");
             System.err.println("naslab: warning: " + f + " cannot be read (" + String.valueOf(e.getMessage()).lines()
                     .findFirst().orElse("") + "); kept as " + aside + "; if a job of this trial is still queued, "
                     + "scancel it: this run submits the trial again");

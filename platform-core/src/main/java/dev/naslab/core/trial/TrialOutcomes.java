@@ -1,5 +1,6 @@
 package dev.naslab.core.trial;
 
+import dev.naslab.core.results.AtomicFiles;
 import dev.naslab.core.results.RunLayout;
 import dev.naslab.core.results.TrialStatus;
 import dev.naslab.core.config.Mappers;
@@ -38,8 +39,7 @@ public final class TrialOutcomes {
                 throw new IOException("it holds no trial status");
             }
         } catch (IOException e) {
-            Path aside = dir.resolve(RESULT + ".unreadable-" + java.time.Instant.now().toEpochMilli());
-            Files.move(file, aside);
+            Path aside = AtomicFiles.setAside(file, "unreadable");
             System.err.println("naslab: warning: " + file + " cannot be read ("
                     + String.valueOf(e.getMessage()).lines().findFirst().orElse("") + "); kept as " + aside
                     + ", and the trial runs again");

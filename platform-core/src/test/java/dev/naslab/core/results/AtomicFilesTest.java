@@ -15,6 +15,20 @@ import org.junit.jupiter.api.io.TempDir;
 class AtomicFilesTest {
 
     @Test
+    void filesSetAsideInOneMillisecondKeepTheirOwnNames(@TempDir Path dir) throws Exception {
+        java.util.Set<Path> aside = new java.util.HashSet<>();
+        for (int i = 0; i < 50; i++) { // far more than fit in distinct milliseconds
+            Path f = dir.resolve("result.json");
+            Files.writeString(f, "copy " + i);
+            Path a = AtomicFiles.setAside(f, "unreadable");
+            assertTrue(a.getFileName().toString().startsWith("result.json.unreadable-"), a.toString());
+            assertEquals("copy " + i, Files.readString(a));
+            aside.add(a);
+        }
+        assertEquals(50, aside.size(), "none overwritten");
+    }
+
+    @Test
     void aFullDiskIsSaidPlainly() {
         Path full = Path.of("/dev/full"); // every write fails with ENOSPC (Linux)
         Assumptions.assumeTrue(Files.exists(full), "needs Linux's /dev/full");
