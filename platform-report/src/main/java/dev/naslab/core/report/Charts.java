@@ -107,8 +107,25 @@ final class Charts {
         }
         plot.setRenderer(r);
         ((NumberAxis) plot.getDomainAxis()).setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(false);
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setAutoRangeIncludesZero(false);
+        if (counts(data)) { // e.g. skip connections per cell: whole ticks, and a flat line not drawn at ±5e-9
+            range.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            range.setAutoRangeMinimumSize(2);
+        }
         return svg(chart, 560, 340);
+    }
+
+    private static boolean counts(XYSeriesCollection data) {
+        for (int i = 0; i < data.getSeriesCount(); i++) {
+            for (int k = 0; k < data.getItemCount(i); k++) {
+                double y = data.getYValue(i, k);
+                if (y != Math.rint(y)) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** A trial's per-epoch lines under a name. */
