@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The experiment key {@code benchmark: {table: FILE, metric: COLUMN}}: after every search epoch the derived cell is
@@ -29,20 +30,11 @@ public record BenchmarkLookup(String table, String metric) {
 
     /** The key's value, checked (the table read, the metric a column, every space's cells NAS-Bench-201 cells). */
     static BenchmarkLookup parse(ObjectNode root, List<Component> spaces, List<Problem> problems) {
-        JsonNode n = root.get(KEY);
-        if (n == null || n.isNull()) {
+        Optional<JsonNode> block = HostBlock.read(root, KEY, KEYS, "{table: nb201.csv, metric: cifar10_test}", problems);
+        if (block.isEmpty()) {
             return null;
         }
-        if (!n.isObject()) {
-            problems.add(new Problem(KEY, "must be a map such as {table: nb201.csv, metric: cifar10_test}"));
-            return null;
-        }
-        for (var it = n.fieldNames(); it.hasNext();) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                problems.add(new Problem(KEY + "." + k, "unknown key; allowed: " + String.join(", ", KEYS)));
-            }
-        }
+        JsonNode n = block.get();
         JsonNode t = n.get("table");
         if (t == null || !t.isTextual() || t.asText().isBlank()) {
             problems.add(new Problem(KEY + ".table", "required: a NAS-Bench-201 table in naslab's format (write one "

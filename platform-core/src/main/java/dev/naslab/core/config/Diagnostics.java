@@ -3,6 +3,7 @@ package dev.naslab.core.config;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The experiment key {@code diagnostics: {hessian_every: N}}: during the search, every N epochs and
@@ -24,27 +25,13 @@ public record Diagnostics(int hessianEvery) {
 
     /** The key's value, checked; null when the experiment has none. */
     static Diagnostics parse(ObjectNode root, List<Problem> problems) {
-        JsonNode n = root.get(KEY);
-        if (n == null || n.isNull()) {
+        int before = problems.size();
+        Optional<JsonNode> block = HostBlock.read(root, KEY, KEYS, "{hessian_every: 2}", problems);
+        if (block.isEmpty() || problems.size() > before) {
             return null;
         }
-        if (!n.isObject()) {
-            problems.add(new Problem(KEY, "must be a map such as {hessian_every: 2}"));
-            return null;
-        }
-        boolean ok = true;
-        for (var it = n.fieldNames(); it.hasNext();) {
-            String k = it.next();
-            if (!KEYS.contains(k)) {
-                problems.add(new Problem(KEY + "." + k, "unknown key" + dev.naslab.api.Suggestions.hint(k, KEYS)
-                        + "; allowed: " + String.join(", ", KEYS)));
-                ok = false;
-            }
-        }
+        JsonNode n = block.get();
         JsonNode every = n.get("hessian_every");
-        if (!ok) {
-            return null;
-        }
         if (every == null || !every.canConvertToInt() || !every.isIntegralNumber() || every.asInt() < 1) {
             problems.add(new Problem(KEY + ".hessian_every", (every == null ? "required" : "'" + every.asText()
                     + "' is not a positive number of epochs") + ": how many epochs between two Hessian measurements "

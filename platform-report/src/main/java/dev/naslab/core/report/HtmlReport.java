@@ -55,26 +55,10 @@ final class HtmlReport {
             h.append("<h2>Results</h2><p>Mean ± sample standard deviation over seeds; Δ is the mean of per-seed "
                     + "differences against <code>").append(esc(tables.baselineName()))
                     .append("</code>; rank by mean test accuracy. Click a column to sort.</p>\n");
-            h.append("<div class=\"tablewrap\"><table id=\"summary\"><thead><tr>");
-            tables.resultsHead().forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-            h.append("</tr></thead><tbody>");
-            for (List<String> r : tables.resultsRows()) {
-                h.append("<tr>");
-                r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
-                h.append("</tr>");
-            }
-            h.append("</tbody></table></div>\n");
+            table(h, "summary", tables.resultsHead(), tables.resultsRows());
             if (!tables.compared().isEmpty()) {
-                h.append("<h2>Is the difference real?</h2><p>").append(esc(ReportTables.STATS_NOTE)).append("</p>")
-                        .append("<div class=\"tablewrap\"><table id=\"stats\"><thead><tr>");
-                ReportTables.STATS_HEAD.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
-                h.append("</tr></thead><tbody>");
-                for (List<String> r : tables.statsRows()) {
-                    h.append("<tr>");
-                    r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
-                    h.append("</tr>");
-                }
-                h.append("</tbody></table></div>\n");
+                h.append("<h2>Is the difference real?</h2><p>").append(esc(ReportTables.STATS_NOTE)).append("</p>");
+                table(h, "stats", ReportTables.STATS_HEAD, tables.statsRows());
             }
             h.append("<h2>Test accuracy per variant</h2><p>Each dot is one seed; the bar is the mean, the whiskers ± "
                     + "one standard deviation.</p>").append(figure(charts.testAccuracy(groups)));
@@ -251,6 +235,19 @@ final class HtmlReport {
             h.append("<h2>Selected cells</h2><p>Every selected architecture, per seed; edges that are removed or "
                     + "<code>none</code> are not drawn, skip connections are red.</p>").append(body);
         }
+    }
+
+    /** A table with its header row, its cells escaped; {@code id} is what report.js and tests find it by. */
+    private static void table(StringBuilder h, String id, List<String> head, List<List<String>> rows) {
+        h.append("<div class=\"tablewrap\"><table id=\"").append(id).append("\"><thead><tr>");
+        head.forEach(c -> h.append("<th>").append(esc(c)).append("</th>"));
+        h.append("</tr></thead><tbody>");
+        for (List<String> r : rows) {
+            h.append("<tr>");
+            r.forEach(c -> h.append("<td>").append(esc(c)).append("</td>"));
+            h.append("</tr>");
+        }
+        h.append("</tbody></table></div>\n");
     }
 
     private static String figure(String svg) {
