@@ -36,6 +36,13 @@ class PairedTestTest {
     }
 
     @Test
+    void aPValueIsAtMostOne() {
+        // +0.84, +0.34, −2.92 (the all-skip cell against magnitude in a run of 2026-12-02): ranks 2, 1, 3, so
+        // W+ = W− = 3, the centre of W's distribution {0, 1, 2, 3, 3, 4, 5, 6}: two-sided p = 1 (Hipparchus: 1.25)
+        assertEquals(1.0, PairedTest.ofDifferences(Map.of(0L, 0.84, 1L, 0.34, 2L, -2.92)).wilcoxonP(), 1e-12);
+    }
+
+    @Test
     void degenerateCasesSayWhy() {
         assertEquals("one seed: no test is possible", PairedTest.ofDifferences(Map.of(0L, 1.0)).verdict());
         assertEquals("identical on all 3 seeds", PairedTest.ofDifferences(Map.of(0L, 0.0, 1L, 0.0, 2L, 0.0))
