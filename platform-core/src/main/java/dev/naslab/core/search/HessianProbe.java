@@ -45,7 +45,7 @@ final class HessianProbe {
         try {
             arch.setTrainable(true);
             e = RunningStatistics.kept(net.params().buffers(), () -> AlphaHessian.largestEigenvalue(
-                    point -> gradient(net, alphas, point, valid, seed), at, Rng.derive(seed, "hessian-start")));
+                    gradientOf(net, valid, seed), at, Rng.derive(seed, "hessian-start")));
         } finally {
             for (int i = 0; i < alphas.size(); i++) {
                 alphas.get(i).set(FloatBuffer.wrap(saved.get(i)));
@@ -54,6 +54,15 @@ final class HessianProbe {
             arch.setTrainable(trainable);
         }
         return new Measurement(e.eigenvalue(), e.gradients(), (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * ∇α of the loss on {@code valid} as a function of α (all cell types, flattened); each call sets α
+     * to the point. The caller restores α, the statistics and the trainable flags.
+     */
+    static AlphaHessian.Gradient gradientOf(Supernet net, Batch valid, long seed) {
+        List<NDArray> alphas = new ArrayList<>(net.arch().alphas().values());
+        return point -> gradient(net, alphas, point, valid, seed);
     }
 
     /** ∇α of the loss on {@code valid} with α set to {@code point} (weights not differentiated). */

@@ -61,35 +61,13 @@ class HessianProbeTest {
             }
             double full = HessianProbe.measure(net, valid, 9).eigenvalue();
             net.arch().setTrainable(true);
-            AlphaHessian.Estimate power = AlphaHessian.largestEigenvalue(p -> gradient(net, p, valid), at,
-                    dev.naslab.api.train.Rng.derive(9, "t"), 0);
+            AlphaHessian.Estimate power = RunningStatistics.kept(net.params().buffers(), () -> AlphaHessian
+                    .largestEigenvalue(HessianProbe.gradientOf(net, valid, 9), at, dev.naslab.api.train.Rng.derive(9, "t"), 0));
             // On a ReLU network the gradient has kinks wherever an activation changes sign, so the difference
             // quotients are a Hessian smoothed over ±ε, not quite symmetric (here up to 0.008 between H_ij and
             // H_ji against a largest eigenvalue of 0.06): the full path symmetrizes it, Lanczos cannot.
             // The quadratics of AlphaHessianTest check both paths to 1e-3; here they agree to 10 %.
             assertEquals(full, power.eigenvalue(), 0.1 * Math.abs(full), "full " + full + ", power " + power);
-        }
-    }
-
-    /** ∇α of the validation loss at {@code point}, as the probe takes it. */
-    private static double[] gradient(ToySupernet net, double[] point, Batch valid) {
-        NDArray a = net.arch().alpha("cell");
-        float[] values = new float[point.length];
-        for (int i = 0; i < values.length; i++) {
-            values[i] = (float) point[i];
-        }
-        a.set(java.nio.FloatBuffer.wrap(values));
-        net.params().setTrainable(false);
-        dev.naslab.api.train.Grads.zero(java.util.List.of(a));
-        RunningStatistics.kept(net.params().buffers(), () -> Passes.backward(x -> net.forward(x, true), valid));
-        net.params().setTrainable(true);
-        try (NDArray g = a.getGradient()) {
-            float[] gf = g.toFloatArray();
-            double[] out = new double[gf.length];
-            for (int i = 0; i < gf.length; i++) {
-                out[i] = gf[i];
-            }
-            return out;
         }
     }
 }
