@@ -75,7 +75,7 @@ class DropInPluginTest {
     }
 
     static Path buildPlugin(Path work) throws IOException {
-        return buildPlugin(work, "second-op-selector", "0.2.0");
+        return buildPlugin(work, "second-op-selector", "0.3.0");
     }
 
     /** The selector as plugin {@code id}, built against (Plugin-Requires) {@code requires}. */
@@ -119,16 +119,16 @@ class DropInPluginTest {
     @Test
     void pluginsBuiltAgainstAnotherApiAreSkippedNamingBothVersions(@TempDir Path work) throws Exception {
         Path plugins = Files.createDirectories(work.resolve("plugins"));
-        for (String[] p : new String[][] {{"built-against-0-1", "0.1.0"}, {"built-against-0-3", "0.3.0"},
-            {"built-against-0-2-9", "0.2.9"}, {"needs-a-range", ">=0.4.0 & <0.5.0"}}) {
+        for (String[] p : new String[][] {{"built-against-0-1", "0.1.0"}, {"built-against-0-2-2", "0.2.2"},
+            {"built-against-0-3-9", "0.3.9"}, {"needs-a-range", ">=0.4.0 & <0.5.0"}}) {
             Files.copy(buildPlugin(work, p[0], p[1]), plugins.resolve(p[0] + ".jar"));
         }
         Cli.Result r = Cli.run("plugins", "--plugins", plugins.toString());
         assertEquals(0, r.code(), r.all());
-        for (String p : List.of("built-against-0-1.jar: it was built against plugin API 0.1.0; this naslab provides 0.2.3",
-                "built-against-0-3.jar: it was built against plugin API 0.3.0; this naslab provides 0.2.3",
-                "built-against-0-2-9.jar: it was built against plugin API 0.2.9; this naslab provides 0.2.3",
-                "needs-a-range.jar: it requires plugin API '>=0.4.0 & <0.5.0'; this naslab provides 0.2.3")) {
+        for (String p : List.of("built-against-0-1.jar: it was built against plugin API 0.1.0; this naslab provides 0.3.0",
+                "built-against-0-2-2.jar: it was built against plugin API 0.2.2; this naslab provides 0.3.0",
+                "built-against-0-3-9.jar: it was built against plugin API 0.3.9; this naslab provides 0.3.0",
+                "needs-a-range.jar: it requires plugin API '>=0.4.0 & <0.5.0'; this naslab provides 0.3.0")) {
             assertTrue(r.err().contains(p), p + " in " + r.err());
         }
         assertFalse(r.out().contains("second-op"), "none of them loaded: " + r.out());
@@ -171,9 +171,9 @@ class DropInPluginTest {
     @Test
     void aPluginThatClaimsAShippedIdTakesNothingOverAndABrokenOneIsNamed(@TempDir Path work) throws Exception {
         Path plugins = withShippedPlugins(work.resolve("plugins"));
-        Files.copy(buildPlugin(work, "shadow-selector", "0.2.0", SOURCE.replace("return \"second-op\";",
+        Files.copy(buildPlugin(work, "shadow-selector", "0.3.0", SOURCE.replace("return \"second-op\";",
                 "return \"magnitude\";")), plugins.resolve("shadow-selector-1.0.0.jar"));
-        Files.copy(buildPlugin(work, "broken-selector", "0.2.0", SOURCE.replace("public String id() {",
+        Files.copy(buildPlugin(work, "broken-selector", "0.3.0", SOURCE.replace("public String id() {",
                 "public SecondOpSelector() { throw new IllegalStateException(\"no licence file\"); }\n"
                         + "    public String id() {")), plugins.resolve("broken-selector-1.0.0.jar"));
         Cli.Result list = Cli.run("plugins", "--plugins", plugins.toString());

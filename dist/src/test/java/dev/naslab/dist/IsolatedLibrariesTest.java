@@ -100,7 +100,7 @@ class IsolatedLibrariesTest {
         try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
             out.putNextEntry(new ZipEntry("plugin.properties"));
             out.write(("plugin.id=pick-" + v + "\nplugin.class=dev.naslab.api.NaslabPlugin\nplugin.version=1.0.0\n"
-                    + "plugin.requires=0.2.0\n").getBytes());
+                    + "plugin.requires=0.3.0\n").getBytes());
             out.closeEntry();
             zip(zip, classes, "classes/", out);
             out.putNextEntry(new ZipEntry("lib/shared.jar"));

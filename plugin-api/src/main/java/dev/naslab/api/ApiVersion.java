@@ -17,7 +17,7 @@ package dev.naslab.api;
 public final class ApiVersion {
 
     /** This API's version, {@code major.minor.patch}. */
-    public static final String VERSION = "0.2.3";
+    public static final String VERSION = "0.3.0";
 
     private ApiVersion() {
     }

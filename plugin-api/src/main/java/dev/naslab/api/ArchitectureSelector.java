@@ -37,4 +37,18 @@ public interface ArchitectureSelector<S extends Record> extends NasExtension<S> 
             java.util.List<dev.naslab.api.model.CellType> cellTypes) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * What is wrong with these settings for a space with these cell types, one message per problem
+     * naming the setting and what is allowed (nothing by default). Called while an experiment is
+     * validated, before anything runs.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param cellTypes the space's cell types
+     * @return the problems, empty when the settings are usable
+     * @since 0.3
+     */
+    default java.util.List<String> check(S settings, java.util.List<dev.naslab.api.model.CellType> cellTypes) {
+        return java.util.List.of();
+    }
 }

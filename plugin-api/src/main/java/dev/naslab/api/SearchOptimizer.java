@@ -39,6 +39,32 @@ public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
     }
 
     /**
+     * How this optimizer's architecture parameters become mixing weights in every pass the host
+     * runs (see {@link dev.naslab.api.model.ArchMixing}); {@code softmax(α)} by default.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the mixing the host installs on the trial's supernets
+     * @since 0.3
+     */
+    default dev.naslab.api.model.ArchMixing mixing(S settings) {
+        return dev.naslab.api.model.ArchMixing.SOFTMAX;
+    }
+
+    /**
+     * What is wrong with these settings for a space with these cell types, one message per problem
+     * naming the setting and what is allowed (nothing by default). Called while an experiment is
+     * validated, before anything runs.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param cellTypes the space's cell types
+     * @return the problems, empty when the settings are usable
+     * @since 0.3
+     */
+    default java.util.List<String> check(S settings, java.util.List<dev.naslab.api.model.CellType> cellTypes) {
+        return java.util.List.of();
+    }
+
+    /**
      * Prepares a fresh search: creates and registers weight and α optimizers.
      *
      * @param state the search state

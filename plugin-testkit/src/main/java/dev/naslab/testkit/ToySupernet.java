@@ -63,7 +63,7 @@ public final class ToySupernet extends AbstractSupernet {
         return classifier.forward(Ops.globalAvgPool(s2));
     }
 
-    /** One edge: the weighted sum of its ops ({@code none} contributes exactly zero and is skipped). */
+    /** One edge: the weighted sum of its active ops ({@code none} contributes exactly zero and is skipped), plus the hard mode's straight-through term. */
     private NDArray edge(int e, NDArray in, MixingWeights w, boolean training) {
         NDArray out = in.zerosLike();
         if (w.active("cell", e, 1)) {
@@ -75,6 +75,7 @@ public final class ToySupernet extends AbstractSupernet {
         if (w.active("cell", e, 3)) {
             out = out.add(w.weigh("cell", e, 3, Ops.avgPool3x3(in, 1, params())));
         }
-        return out;
+        NDArray straight = w.straightThrough("cell", e);
+        return straight == null ? out : out.add(straight);
     }
 }

@@ -40,6 +40,7 @@ public final class StepBench {
     /** Runs warm-up, then timed iterations, then more until the last RSS sample. */
     public <S extends Record> Map<String, Object> run(SearchOptimizer<S> optimizer, S settings, int warmup, int steps,
             List<Integer> rssAt, boolean score) throws IOException {
+        net.arch().use(optimizer.mixing(settings), new Rng(2));
         HostSearchState state = new HostSearchState(net, 1, 1, new Rng(1), root);
         state.setBatchSize(batch);
         optimizer.begin(state, settings);

@@ -188,6 +188,9 @@ public final class ExperimentLoader {
 
         dataset.ifPresent(d -> PluginChecks.dataAndSpaces(d, spaces, dataElsewhere, problems));
         PluginChecks.evaluatorsAgainstSpaces(evaluation, spaces, problems);
+        if (problems.isEmpty()) {
+            PluginChecks.searchesAgainstSpaces(searches, spaces, problems);
+        }
         BenchmarkLookup benchmark = BenchmarkLookup.parse(root, spaces, problems);
         Diagnostics diagnostics = Diagnostics.parse(root, problems);
         if (!problems.isEmpty() || dataset.isEmpty()) {

@@ -46,6 +46,37 @@ final class PluginChecks {
     }
 
     /**
+     * Each optimizer's and selector's own check of its settings against each space's cell types
+     * ({@code check(settings, cellTypes)}); a message {@code "key: reason"} is placed at that key.
+     */
+    static void searchesAgainstSpaces(List<SearchSpec> searches, List<Component> spaces, List<Problem> problems) {
+        for (Component s : spaces) {
+            List<dev.naslab.api.model.CellType> cells = s.extension(SearchSpace.class).cellTypes(s.settings());
+            java.util.Set<Component> seen = new java.util.HashSet<>();
+            for (SearchSpec search : searches) {
+                Component o = search.optimizer();
+                dev.naslab.api.SearchOptimizer<Record> optimizer = o.extension(dev.naslab.api.SearchOptimizer.class);
+                optimizer.check(o.settings(), cells).forEach(text -> problems.add(keyed(o, text, s)));
+                for (Component sel : search.selection()) {
+                    if (seen.add(sel)) {
+                        dev.naslab.api.ArchitectureSelector<Record> selector = sel.extension(dev.naslab.api.ArchitectureSelector.class);
+                        selector.check(sel.settings(), cells).forEach(text -> problems.add(keyed(sel, text, s)));
+                    }
+                }
+            }
+        }
+    }
+
+    /** A plugin's {@code "key: reason"} at that key of the component, else at the component. */
+    private static Problem keyed(Component c, String text, Component space) {
+        int colon = text.indexOf(": ");
+        boolean keyed = colon > 0 && !text.substring(0, colon).contains(" ");
+        String path = keyed ? c.path() + "." + text.substring(0, colon) : c.path();
+        String reason = keyed ? text.substring(colon + 2) : text;
+        return new Problem(path, reason + " (space " + space.id() + ")");
+    }
+
+    /**
      * Recipe settings an evaluator cannot apply to a space's networks (e.g. drop path on
      * NAS-Bench-201). An evaluator's message {@code "key: reason"} is placed at that key.
      */
@@ -55,11 +86,7 @@ final class PluginChecks {
             for (Component s : spaces) {
                 Set<TrainingFeature> features = s.extension(SearchSpace.class).trainingFeatures(s.settings());
                 for (String text : evaluator.check(e.settings(), features)) {
-                    int colon = text.indexOf(": ");
-                    boolean keyed = colon > 0 && !text.substring(0, colon).contains(" ");
-                    String path = keyed ? e.path() + "." + text.substring(0, colon) : e.path();
-                    String reason = keyed ? text.substring(colon + 2) : text;
-                    problems.add(new Problem(path, reason + " (space " + s.id() + ")"));
+                    problems.add(keyed(e, text, s));
                 }
             }
         }

@@ -168,6 +168,9 @@ public final class SearchRunner {
                 line.putAll(diagnose(net, data, lastValid, epoch + 1, schedule.epochs(), seed, noiseRng, root));
             }
             line.put("alpha", probabilities(net.arch()));
+            if (!net.arch().extraParameters().isEmpty()) {
+                line.put("arch_parameters", extraParameters(net.arch()));
+            }
             line.put("seconds", elapsed);
             AtomicFiles.appendJsonLine(metrics, line);
             if (lastEpoch || (epoch + 1) % schedule.checkpointEvery() == 0) {
@@ -212,11 +215,11 @@ public final class SearchRunner {
         return out;
     }
 
-    /** softmax(α) per cell type and edge, decided edges one-hot, to 4 decimals (the report's α trajectories). */
+    /** The mixing's strengths (softmax(α) by default) per cell type and edge, decided edges one-hot, to 4 decimals (the report's α trajectories). */
     static Map<String, double[][]> probabilities(dev.naslab.api.model.ArchState arch) {
         Map<String, double[][]> out = new LinkedHashMap<>();
         for (dev.naslab.api.model.CellType c : arch.cellTypes()) {
-            float[][] p = arch.probabilities(c.name());
+            float[][] p = arch.strengths(c.name());
             double[][] rounded = new double[p.length][];
             for (int e = 0; e < p.length; e++) {
                 rounded[e] = new double[p[e].length];
@@ -226,6 +229,20 @@ public final class SearchRunner {
             }
             out.put(c.name(), rounded);
         }
+        return out;
+    }
+
+    /** The extra architecture parameters' values (PC-DARTS's β), flat, to 4 decimals. */
+    static Map<String, double[]> extraParameters(dev.naslab.api.model.ArchState arch) {
+        Map<String, double[]> out = new LinkedHashMap<>();
+        arch.extraParameters().forEach((name, a) -> {
+            float[] v = a.toFloatArray();
+            double[] rounded = new double[v.length];
+            for (int i = 0; i < v.length; i++) {
+                rounded[i] = Math.round(v[i] * 1e4) / 1e4;
+            }
+            out.put(name, rounded);
+        });
         return out;
     }
 

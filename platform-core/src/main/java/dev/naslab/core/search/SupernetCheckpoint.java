@@ -38,6 +38,7 @@ public final class SupernetCheckpoint {
     /** Writes the snapshot into {@code dir} (replacing it) with {@code meta} as extra state. */
     public static void save(Path dir, Supernet net, Map<String, Stateful> statefuls, ObjectNode meta)
             throws IOException {
+        meta.put("mixing", net.arch().mixing().id());
         ObjectNode decisions = meta.putObject("decisions");
         net.arch().decisions().forEach((cell, d) -> {
             var a = decisions.putArray(cell);
@@ -145,10 +146,20 @@ public final class SupernetCheckpoint {
         }
     }
 
-    /** Loads {@code dir} into {@code net} (weights, statistics, α, decisions). */
+    /**
+     * Loads {@code dir} into {@code net} (weights, statistics, α and the extra architecture
+     * parameters, decisions). A snapshot written under another mixing than the one installed on
+     * {@code net} is refused: its supernet would be judged on a mixture it never trained.
+     */
     public static Loaded load(Path dir, Supernet net) throws IOException {
-        Map<String, TensorData> tensors = TensorFile.read(dir.resolve(TENSORS));
         ObjectNode meta = (ObjectNode) Mappers.JSON.readTree(dir.resolve(STATE).toFile());
+        String mixing = meta.path("mixing").asText("softmax"); // snapshots before API 0.3 all mixed with softmax
+        if (!mixing.equals(net.arch().mixing().id())) {
+            throw new dev.naslab.core.UserException(dir.resolve(STATE) + ": the supernet was trained with the '" + mixing
+                    + "' mixing, but this trial's optimizer mixes with '" + net.arch().mixing().id()
+                    + "'; select from it with the optimizer that trained it");
+        }
+        Map<String, TensorData> tensors = TensorFile.read(dir.resolve(TENSORS));
         TensorFile.copyInto(tensors, "w/", net.params().state());
         TensorFile.copyInto(tensors, "", net.arch().tensors());
         Map<String, int[]> decisions = new HashMap<>();

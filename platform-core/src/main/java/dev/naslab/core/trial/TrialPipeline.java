@@ -88,9 +88,14 @@ public final class TrialPipeline {
                         rows);
             }
             SearchSpec searchC = experiment.searches().get(spec.search());
-            Supplier<Supernet> supernets = () -> space.supernet(spaceSettings, shape, classes,
-                    Rng.derive(spec.seed(), "init"), root);
             SearchOptimizer<Record> opt = searchC.optimizer().extension(SearchOptimizer.class);
+            dev.naslab.api.model.ArchMixing mixing = opt.mixing(searchC.optimizer().settings());
+            Supplier<Supernet> supernets = () -> {
+                Supernet net = space.supernet(spaceSettings, shape, classes, Rng.derive(spec.seed(), "init"), root);
+                // every supernet of the trial mixes the optimizer's way: the search's, each selector's copy
+                net.arch().use(mixing, Rng.derive(spec.seed(), "arch-parameters"));
+                return net;
+            };
             SearchRunner.Outcome outcome;
             try (Supernet net = supernets.get()) {
                 outcome = new SearchRunner(dir.resolve(RunLayout.SEARCH), progress, format)

@@ -12,13 +12,16 @@ import java.util.Map;
 
 /**
  * The architecture side of a supernet, kept apart from its structure and weights: α per cell
- * type (edges × ops, trainable), the decision state of every edge (undecided, op fixed, or
- * removed) and temporary masks used by perturbation-based selection.
+ * type (edges × ops, trainable), the extra architecture parameters the optimizer's mixing declares
+ * ({@link ArchParameter}), the decision state of every edge (undecided, op fixed, or removed) and
+ * temporary masks used by perturbation-based selection.
  *
- * <p>{@link #mixingWeights} is the one function every forward pass uses:
- * {@code softmax(α)} row-wise, with decided rows replaced by constants (one-hot for a fixed op,
- * zeros for a removed edge) and masked entries set to 0 <em>without renormalising</em> the row.
- * Decided rows are constants, so their α receives no gradient.
+ * <p>{@link #mixingWeights} is the one function every host pass uses: the installed
+ * {@link ArchMixing}'s evaluation form ({@code softmax(α)} row-wise unless the optimizer says
+ * otherwise), with decided rows replaced by constants (one-hot for a fixed op, zeros for a removed
+ * edge) and masked entries set to 0 <em>without renormalising</em> the row. Decided rows are
+ * constants, so their α receives no gradient. {@link #weightsFrom} and {@link #hardWeightsFrom}
+ * are the two ways a mixing, or an optimizer's own training pass, builds weights with those rules.
  */
 public final class ArchState implements AutoCloseable {
 
@@ -32,8 +35,10 @@ public final class ArchState implements AutoCloseable {
     private final Map<String, NDArray> alpha = new LinkedHashMap<>();
     private final Map<String, int[]> decisions = new LinkedHashMap<>();
     private final Map<String, boolean[][]> masks = new LinkedHashMap<>();
+    private final Map<String, NDArray> extra = new LinkedHashMap<>();
     /** Whether α takes gradients; when not, mixing weights also carry their values as numbers. */
     private boolean trainable = true;
+    private ArchMixing mixing = ArchMixing.SOFTMAX;
 
     /**
      * Creates α as {@code initStd · N(0,1)} for every cell type (the reference initialisation
@@ -262,6 +267,9 @@ public final class ArchState implements AutoCloseable {
         for (NDArray a : alpha.values()) {
             a.setRequiresGradient(trainable);
         }
+        for (NDArray a : extra.values()) {
+            a.setRequiresGradient(trainable);
+        }
     }
 
     /**
@@ -276,38 +284,218 @@ public final class ArchState implements AutoCloseable {
     }
 
     /**
-     * The mixing weights of every cell type for one forward pass; its arrays live in {@code pass}.
+     * Installs the optimizer's mixing and creates the extra architecture parameters it declares
+     * (drawn from {@code rng}; a parameter that exists already is kept). The host calls this on
+     * every supernet of a trial, before a search begins or a checkpoint is loaded.
+     *
+     * @param mixing the optimizer's mixing
+     * @param rng the generator the extra parameters' initial values are drawn from
+     * @since 0.3
+     */
+    public void use(ArchMixing mixing, Rng rng) {
+        this.mixing = java.util.Objects.requireNonNull(mixing, "mixing");
+        for (ArchParameter p : mixing.parameters(cellTypes)) {
+            if (extra.containsKey(p.name())) {
+                continue;
+            }
+            float[] init = new float[Math.toIntExact(p.size())];
+            for (int i = 0; i < init.length; i++) {
+                init[i] = (float) (p.initStd() * rng.nextGaussian());
+            }
+            NDArray a = manager.create(init, new Shape(p.shape()));
+            a.setName("arch/" + p.name());
+            a.setRequiresGradient(trainable);
+            extra.put(p.name(), a);
+        }
+    }
+
+    /**
+     * {@return the installed mixing} {@link ArchMixing#SOFTMAX} until {@link #use} says otherwise.
+     *
+     * @since 0.3
+     */
+    public ArchMixing mixing() {
+        return mixing;
+    }
+
+    /**
+     * {@return the extra architecture parameter called {@code name}}
+     *
+     * @param name the name its {@link ArchParameter} gave
+     * @throws IllegalArgumentException when the installed mixing declared no such parameter
+     * @since 0.3
+     */
+    public NDArray parameter(String name) {
+        NDArray a = extra.get(name);
+        if (a == null) {
+            throw new IllegalArgumentException("no architecture parameter '" + name + "' (declared: " + extra.keySet() + ")");
+        }
+        return a;
+    }
+
+    /**
+     * {@return the extra architecture parameters by name} Empty unless the mixing declares some.
+     *
+     * @since 0.3
+     */
+    public Map<String, NDArray> extraParameters() {
+        return java.util.Collections.unmodifiableMap(extra);
+    }
+
+    /**
+     * {@return every trainable architecture array: α per cell type, then the extra parameters}
+     * What an α optimizer is built over ({@code new Adam(arch.trainables(), ...)}).
+     *
+     * @since 0.3
+     */
+    public Map<String, NDArray> trainables() {
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        alpha.forEach((k, v) -> out.put("alpha/" + k, v));
+        extra.forEach((k, v) -> out.put("arch/" + k, v));
+        return out;
+    }
+
+    /**
+     * The host copy of the op strengths of one cell type by the installed mixing
+     * ({@link ArchMixing#strengths}, softmax(α) by default), decided rows replaced by one-hot
+     * (fixed) or zero (removed) rows; masks are not applied. Derivation and the magnitude selector
+     * rank by these.
+     *
+     * @param cell the cell type's name
+     * @return edges × ops strengths
+     * @since 0.3
+     */
+    public float[][] strengths(String cell) {
+        float[][] s = mixing.strengths(this, cell);
+        int[] d = decisions.get(cell);
+        for (int e = 0; e < s.length; e++) {
+            if (d[e] != UNDECIDED) {
+                Arrays.fill(s[e], 0f);
+                if (d[e] >= 0) {
+                    s[e][d[e]] = 1f;
+                }
+            }
+        }
+        return s;
+    }
+
+    /**
+     * The mixing weights every host pass uses: the installed mixing's evaluation form (its arrays
+     * live in {@code pass}).
      *
      * @param pass the manager of this pass
      * @return the mixing weights of every cell type for one forward pass
      */
     public MixingWeights mixingWeights(NDManager pass) {
+        return mixing.evaluation(this, pass);
+    }
+
+    /**
+     * An alias of an architecture array (α or an extra parameter) that lives in {@code pass}, with
+     * the gradient flowing back to the array: compute from it, not from the array itself, so every
+     * intermediate array of the pass is freed with the pass (an operation's result lives in its
+     * first operand's manager, and the architecture arrays' manager lives as long as the search).
+     * {@link #weightsFrom} hands its row function such an alias of α already.
+     *
+     * @param parameter α of a cell type or an extra parameter of this state
+     * @param pass the manager of this pass
+     * @return the alias, an array of {@code pass}
+     * @since 0.3
+     */
+    public NDArray view(NDArray parameter, NDManager pass) {
+        NDArray v = parameter.reshape(parameter.getShape());
+        v.attach(pass);
+        return v;
+    }
+
+    /**
+     * Soft mixing weights from per-cell rows computed from the architecture parameters (e.g.
+     * {@code softmax(α)}, {@code sigmoid(α)}, a Dirichlet draw), with this state's decisions and masks
+     * applied: decided rows become constants (one-hot for a fixed op, exactly 1 and not multiplied;
+     * zeros for a removed edge), masked entries 0 without renormalising. When α is not trainable the
+     * weights also carry their values as numbers ({@link MixingWeights#constants}).
+     *
+     * @param pass the manager of this pass
+     * @param rows per cell type name and its α (a {@link #view} in the pass), the edges × ops weights
+     *             before decisions and masks, computed in the pass
+     * @return the mixing weights of every cell type for one forward pass
+     * @since 0.3
+     */
+    public MixingWeights weightsFrom(NDManager pass, java.util.function.BiFunction<String, NDArray, NDArray> rows) {
+        return build(pass, rows, null);
+    }
+
+    /**
+     * Hard mixing weights (GDAS): on every undecided edge only op {@code chosen[cell][e]} is computed,
+     * weighted by {@code 1 − sg(p) + p} (value 1), and every other unmasked entry contributes the
+     * straight-through scalar {@code 0 − sg(p) + p} (value 0) to the edge's output
+     * ({@link MixingWeights#straightThrough}), so the whole row still receives the gradient of
+     * {@code p}. Decided rows and masks as in {@link #weightsFrom}; a masked chosen op leaves the edge
+     * its straight-through terms only.
+     *
+     * @param pass the manager of this pass
+     * @param rows per cell type name and its α (a {@link #view} in the pass), the soft edges × ops
+     *             weights p, computed in the pass
+     * @param chosen per cell type, the op each edge computes (entries of decided edges are ignored)
+     * @return the mixing weights of every cell type for one forward pass
+     * @since 0.3
+     */
+    public MixingWeights hardWeightsFrom(NDManager pass, java.util.function.BiFunction<String, NDArray, NDArray> rows,
+            Map<String, int[]> chosen) {
+        return build(pass, rows, java.util.Objects.requireNonNull(chosen, "chosen"));
+    }
+
+    private MixingWeights build(NDManager pass, java.util.function.BiFunction<String, NDArray, NDArray> rows,
+            Map<String, int[]> chosen) {
         Map<String, NDArray> w = new LinkedHashMap<>();
         Map<String, boolean[][]> active = new LinkedHashMap<>();
         Map<String, boolean[][]> unit = new LinkedHashMap<>();
         Map<String, float[][]> values = new LinkedHashMap<>();
+        Map<String, NDArray> straight = new LinkedHashMap<>();
         for (CellType c : cellTypes) {
             int edges = c.edges().size();
             int ops = c.opCount();
             int[] d = decisions.get(c.name());
+            int[] pick = chosen == null ? null : chosen.get(c.name());
             boolean[][] m = masks.get(c.name());
             boolean[][] act = new boolean[edges][ops];
             boolean[][] one = new boolean[edges][ops];
             float[] keep = new float[edges * ops];
             float[] fixed = new float[edges * ops];
-            boolean plain = true;
+            float[] through = pick == null ? null : new float[edges * ops];
+            boolean plain = pick == null;
             for (int e = 0; e < edges; e++) {
+                if (pick != null && d[e] == UNDECIDED && (pick[e] < 0 || pick[e] >= ops)) {
+                    throw new IllegalArgumentException("chosen op " + pick[e] + " of edge " + e + " of " + c.name()
+                            + " is not an op index below " + ops);
+                }
                 for (int k = 0; k < ops; k++) {
-                    boolean on = d[e] == UNDECIDED ? !m[e][k] : d[e] == k && !m[e][k];
+                    boolean undecided = d[e] == UNDECIDED;
+                    boolean on = undecided ? !m[e][k] && (pick == null || pick[e] == k) : d[e] == k && !m[e][k];
                     act[e][k] = on;
-                    one[e][k] = d[e] == k && on;
-                    keep[e * ops + k] = d[e] == UNDECIDED && on ? 1f : 0f;
+                    one[e][k] = !undecided && on;
+                    keep[e * ops + k] = undecided && on ? 1f : 0f;
                     fixed[e * ops + k] = one[e][k] ? 1f : 0f;
-                    plain &= d[e] == UNDECIDED && on;
+                    if (through != null) {
+                        through[e * ops + k] = undecided && !m[e][k] && pick[e] != k ? 1f : 0f;
+                    }
+                    plain &= undecided && on;
                 }
             }
-            NDArray p = alpha.get(c.name()).softmax(-1);
-            p.attach(pass);
+            NDArray p = rows.apply(c.name(), view(alpha.get(c.name()), pass));
+            if (pick != null) {
+                float[] oneHot = new float[edges * ops];
+                for (int e = 0; e < edges; e++) {
+                    if (d[e] == UNDECIDED) {
+                        oneHot[e * ops + pick[e]] = 1f;
+                    }
+                }
+                // value: the one-hot row; gradient: that of p (straight-through)
+                p = pass.create(oneHot, new Shape(edges, ops)).sub(p.stopGradient()).add(p);
+                if (trainable) {
+                    straight.put(c.name(), p.mul(pass.create(through, new Shape(edges, ops))).sum(new int[] {1}));
+                }
+            }
             if (!plain) {
                 NDArray keepArr = pass.create(keep, new Shape(edges, ops));
                 NDArray fixedArr = pass.create(fixed, new Shape(edges, ops));
@@ -318,24 +506,26 @@ public final class ArchState implements AutoCloseable {
             unit.put(c.name(), one);
             if (!trainable) {
                 float[] flat = p.toFloatArray();
-                float[][] rows = new float[edges][];
+                float[][] rowValues = new float[edges][];
                 for (int e = 0; e < edges; e++) {
-                    rows[e] = java.util.Arrays.copyOfRange(flat, e * ops, (e + 1) * ops);
+                    rowValues[e] = java.util.Arrays.copyOfRange(flat, e * ops, (e + 1) * ops);
                 }
-                values.put(c.name(), rows);
+                values.put(c.name(), rowValues);
             }
         }
-        return new MixingWeights(w, active, unit, trainable ? null : values);
+        return new MixingWeights(w, active, unit, trainable ? null : values, straight.isEmpty() ? null : straight);
     }
 
     /**
-     * α tensors for checkpoints, keyed {@code alpha/<cell>}.
+     * The architecture tensors for checkpoints: α keyed {@code alpha/<cell>}, extra parameters
+     * keyed {@code arch/<name>}.
      *
      * @return α tensors by checkpoint key
      */
     public Map<String, NDArray> tensors() {
         Map<String, NDArray> out = new LinkedHashMap<>();
         alpha.forEach((k, v) -> out.put("alpha/" + k, v));
+        extra.forEach((k, v) -> out.put("arch/" + k, v));
         return out;
     }
 

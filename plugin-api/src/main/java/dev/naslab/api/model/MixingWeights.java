@@ -8,6 +8,13 @@ import java.util.Map;
  * The weights a supernet's forward pass mixes its candidate operations with, for one pass.
  * Besides the arrays it tells which entries are exactly zero ({@link #active} false: skip the
  * op, it contributes nothing) and which are exactly one (a decided edge: no multiplication).
+ *
+ * <p>The rule every space follows, soft or hard: the output of edge {@code e} is the sum, over the
+ * ops {@code k} that are {@link #active}, of {@link #weigh}{@code (cell, e, k, op_k(x))}, plus
+ * {@link #straightThrough}{@code (cell, e)} when that is not null (hard mode: the entries whose op
+ * is not computed still pass their gradient). A space may compute several edges' ops together
+ * (folding weights into a BatchNorm scale, as the bundled spaces do) as long as the result is that
+ * sum.
  */
 public final class MixingWeights {
 
@@ -16,18 +23,17 @@ public final class MixingWeights {
     private final Map<String, boolean[][]> unit;
     private final Map<String, NDArray[][]> scalars = new HashMap<>();
     private final Map<String, float[][]> values;
+    /** Per cell type, the straight-through scalar of every edge (hard mode), or null. */
+    private final Map<String, NDArray> straight;
+    private final Map<String, NDArray[]> straightScalars = new HashMap<>();
 
     MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
-            Map<String, boolean[][]> unit) {
-        this(weights, active, unit, null);
-    }
-
-    MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
-            Map<String, boolean[][]> unit, Map<String, float[][]> values) {
+            Map<String, boolean[][]> unit, Map<String, float[][]> values, Map<String, NDArray> straight) {
         this.weights = weights;
         this.active = active;
         this.unit = unit;
         this.values = values;
+        this.straight = straight;
     }
 
     /**
@@ -44,7 +50,8 @@ public final class MixingWeights {
     public static MixingWeights of(Map<String, NDArray> matrices, Map<String, boolean[][]> active) {
         Map<String, boolean[][]> unit = new java.util.LinkedHashMap<>();
         active.forEach((k, a) -> unit.put(k, new boolean[a.length][a.length == 0 ? 0 : a[0].length]));
-        return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit);
+        return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit,
+                null, null);
     }
 
     /**
@@ -135,5 +142,26 @@ public final class MixingWeights {
             s[e][k] = v != null ? weights.get(cell).getManager().create(v[e][k]) : weights.get(cell).get(e, k);
         }
         return v != null ? t.mul(s[e][k]) : dev.naslab.api.nn.Ops.scale(t, s[e][k]);
+    }
+
+    /**
+     * The straight-through term of edge {@code e} in hard mode: the sum of the weights of the ops
+     * that are not computed (value 0, gradient that of the soft weights), to be added to the edge's
+     * output; null when the edge is soft, decided, or the pass takes no gradient through the weights.
+     *
+     * @param cell the cell type's name
+     * @param e the edge (α row)
+     * @return a scalar array of the pass, or null
+     * @since 0.3
+     */
+    public NDArray straightThrough(String cell, int e) {
+        if (straight == null || !straight.containsKey(cell)) {
+            return null;
+        }
+        NDArray[] s = straightScalars.computeIfAbsent(cell, c -> new NDArray[(int) straight.get(c).getShape().get(0)]);
+        if (s[e] == null) {
+            s[e] = straight.get(cell).get(e);
+        }
+        return s[e];
     }
 }

@@ -25,7 +25,8 @@ public final class Derivation {
     }
 
     /**
-     * Derives from the arch state's projected weights (softmax(α) with decisions applied).
+     * Derives from the arch state's op strengths ({@link ArchState#strengths}: the optimizer's mixing's,
+     * softmax(α) by default, with decisions applied).
      *
      * @param arch the architecture state (α, decisions, masks)
      * @return the architecture
@@ -33,7 +34,7 @@ public final class Derivation {
     public static Architecture derive(ArchState arch) {
         Map<String, List<String>> cells = new LinkedHashMap<>();
         for (CellType c : arch.cellTypes()) {
-            cells.put(c.name(), derive(c, arch.probabilities(c.name())));
+            cells.put(c.name(), derive(c, arch.strengths(c.name())));
         }
         return new Architecture(cells);
     }

@@ -3,11 +3,23 @@ package dev.naslab.api.train;
 /**
  * Loss and accuracy of one or more passes, weighted by sample count.
  *
- * @param lossSum sum over samples of the cross-entropy
+ * @param lossSum sum over samples of the cross-entropy (without added loss terms)
  * @param correct correctly classified samples
  * @param count   samples
+ * @param term    the sum over passes of the {@link LossTerm} values added to their losses (0 without)
  */
-public record PassResult(double lossSum, long correct, long count) {
+public record PassResult(double lossSum, long correct, long count, double term) {
+
+    /**
+     * A result without loss terms.
+     *
+     * @param lossSum sum over samples of the cross-entropy
+     * @param correct correctly classified samples
+     * @param count   samples
+     */
+    public PassResult(double lossSum, long correct, long count) {
+        this(lossSum, correct, count, 0);
+    }
 
     /** Nothing seen yet. */
     public static final PassResult EMPTY = new PassResult(0, 0, 0);
@@ -37,6 +49,6 @@ public record PassResult(double lossSum, long correct, long count) {
      * @return the sums of this pass and {@code o}
      */
     public PassResult plus(PassResult o) {
-        return new PassResult(lossSum + o.lossSum, correct + o.correct, count + o.count);
+        return new PassResult(lossSum + o.lossSum, correct + o.correct, count + o.count, term + o.term);
     }
 }

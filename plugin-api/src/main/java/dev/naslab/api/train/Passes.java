@@ -29,16 +29,46 @@ public final class Passes {
      * @return the batch's loss and accuracy
      */
     public static PassResult backward(Function<NDArray, NDArray> forward, Batch batch) {
+        return backward(forward, batch, null);
+    }
+
+    /**
+     * Forward, cross-entropy plus {@code term} (a regulariser of the architecture parameters, say),
+     * and backward of one batch. The result's loss is the cross-entropy alone, its
+     * {@link PassResult#term} the term's value.
+     *
+     * @param forward maps the pass-scoped input to logits; its arrays must derive from the input
+     * @param batch the batch
+     * @param term the loss term, or null for none
+     * @throws DivergedException when the loss or the term is not finite
+     * @return the batch's loss, accuracy and term
+     * @since 0.3
+     */
+    public static PassResult backward(Function<NDArray, NDArray> forward, Batch batch, LossTerm term) {
         try (NDManager pass = batch.x().getManager().newSubManager()) {
             NDArray x = scoped(batch.x(), pass);
             NDArray logits;
             NDArray loss;
+            NDArray extra = null;
             try (GradientCollector gc = pass.getEngine().newGradientCollector()) {
                 logits = forward.apply(x);
                 loss = crossEntropy(logits, batch.oneHot());
-                gc.backward(loss);
+                if (term != null) {
+                    extra = term.value(pass);
+                    gc.backward(loss.add(extra));
+                } else {
+                    gc.backward(loss);
+                }
             }
-            return result(logits, loss, batch);
+            PassResult r = result(logits, loss, batch);
+            if (extra == null) {
+                return r;
+            }
+            float t = extra.getFloat();
+            if (!Float.isFinite(t)) {
+                throw new DivergedException("loss term became " + t);
+            }
+            return new PassResult(r.lossSum(), r.correct(), r.count(), t);
         }
     }
 

@@ -21,6 +21,7 @@ public final class Sgd implements Stateful {
     private final NDManager manager;
     private final Map<String, NDArray> buffers = new LinkedHashMap<>();
     private float baseLr = Float.NaN;
+    private boolean nesterov;
 
     /**
      * @param params  the weights to update, by name
@@ -45,6 +46,19 @@ public final class Sgd implements Stateful {
      */
     public Sgd withBaseLr(float lr) {
         this.baseLr = lr;
+        return this;
+    }
+
+    /**
+     * Nesterov momentum, as PyTorch's {@code nesterov=True}: the update is {@code g + μ·buf} instead
+     * of {@code buf} (GDAS's reference searches with it); returns this optimizer.
+     *
+     * @param on whether to use Nesterov momentum
+     * @return this optimizer
+     * @since 0.3
+     */
+    public Sgd withNesterov(boolean on) {
+        this.nesterov = on;
         return this;
     }
 
@@ -83,8 +97,14 @@ public final class Sgd implements Stateful {
                 } else {
                     buf.muli(momentum).addi(g);
                 }
-                try (NDArray delta = buf.mul(lr)) {
-                    w.subi(delta);
+                if (nesterov && momentum != 0f) {
+                    try (NDArray ahead = buf.mul(momentum); NDArray delta = ahead.addi(g).muli(lr)) {
+                        w.subi(delta);
+                    }
+                } else {
+                    try (NDArray delta = buf.mul(lr)) {
+                        w.subi(delta);
+                    }
                 }
             }
         }

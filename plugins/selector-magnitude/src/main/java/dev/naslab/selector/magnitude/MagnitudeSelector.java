@@ -40,12 +40,14 @@ public final class MagnitudeSelector implements ArchitectureSelector<MagnitudeSe
 
     @Override
     public Architecture select(SelectionContext context, MagnitudeSettings settings) {
-        Architecture a = Derivation.derive(context.supernet().arch());
+        dev.naslab.api.model.ArchState arch = context.supernet().arch();
+        Architecture a = Derivation.derive(arch);
+        String mixing = arch.mixing().id();
         DecisionLog.append(context.workDir().resolve("decisions.jsonl"), DecisionLog.line()
-                .put("rule", "argmax softmax(alpha)")
-                .put("probabilities", context.supernet().arch().cellTypes().stream()
-                        .collect(java.util.stream.Collectors.toMap(c -> c.name(),
-                                c -> context.supernet().arch().probabilities(c.name()))))
+                .put("rule", mixing.equals("softmax") ? "argmax softmax(alpha)" : "argmax of the " + mixing + " strengths")
+                .put("mixing", mixing)
+                .put("probabilities", arch.cellTypes().stream()
+                        .collect(java.util.stream.Collectors.toMap(c -> c.name(), c -> arch.strengths(c.name()))))
                 .put("architecture", context.format(a)));
         return a;
     }

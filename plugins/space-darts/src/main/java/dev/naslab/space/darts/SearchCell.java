@@ -27,7 +27,8 @@ import java.util.Map;
  * BatchNorm as a per-channel scale (the search cell's BNs have no γ of its own); the other kinds'
  * outputs are weighted by one broadcast multiply with the edges' mixing weights. This does the reference's arithmetic with a fraction of its operator
  * calls, which dominate the time of small supernets. A kind is skipped when its weight is exactly
- * 0 on every edge leaving the state ({@code none}, masked or decided away).
+ * 0 on every edge leaving the state ({@code none}, masked or decided away); in hard mode
+ * ({@link MixingWeights#straightThrough}) a kind runs when any edge leaving the state chose it.
  * {@code PerEdgeSearchCell} in the tests is the one-op-per-edge version this is checked against.
  */
 final class SearchCell {
@@ -67,7 +68,12 @@ final class SearchCell {
         states[1] = pre1.forward(s1, training);
         for (int to = 2; to < states.length; to++) {
             NDList terms = new NDList();
+            NDArray straight = null;
             for (int from = 0; from < to; from++) {
+                NDArray st = w.straightThrough(type, DartsCell.edge(to, from));
+                if (st != null) {
+                    straight = straight == null ? st : straight.add(st);
+                }
                 if (edgeOut[from] == null) {
                     edgeOut[from] = sources[from].forward(states[from], w, type, training, ps);
                 }
@@ -77,6 +83,9 @@ final class SearchCell {
                 }
             }
             states[to] = !terms.isEmpty() ? Ops.sum(terms) : OpFactory.zeros(states[1], reduction ? 2 : 1);
+            if (straight != null) {
+                states[to] = states[to].add(straight); // hard mode: the uncomputed ops' gradient path
+            }
         }
         return NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
     }

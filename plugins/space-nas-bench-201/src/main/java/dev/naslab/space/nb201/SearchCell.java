@@ -18,7 +18,8 @@ import dev.naslab.api.train.Rng;
  * one average pooling. The convolutions' mixing weights are folded into their BatchNorm as a
  * per-channel scale (the search cell's BN has no γ of its own): one kernel instead of a BN, a
  * multiply per edge and their gradients. {@code none} contributes exactly zero and is skipped, as are ops whose
- * mixing weight is exactly zero. The parameters equal those of separate per-edge ops.
+ * mixing weight is exactly zero; in hard mode ({@link MixingWeights#straightThrough}) a stacked convolution
+ * runs when any outgoing edge chose it, weighted 0 on the others. The parameters equal those of separate per-edge ops.
  */
 final class SearchCell {
 
@@ -48,8 +49,13 @@ final class SearchCell {
         nodes[0] = x;
         for (int i = 1; i < Nb201Cell.NODES; i++) {
             NDList terms = new NDList();
+            NDArray straight = null;
             for (int j = 0; j < i; j++) {
                 int e = Nb201Cell.edge(i, j);
+                NDArray st = w.straightThrough(cell, e);
+                if (st != null) {
+                    straight = straight == null ? st : straight.add(st);
+                }
                 if (out[j] == null) {
                     out[j] = outgoing(j, nodes[j], w, training);
                 }
@@ -68,6 +74,9 @@ final class SearchCell {
                 }
             }
             nodes[i] = terms.isEmpty() ? x.zerosLike() : Ops.sum(terms);
+            if (straight != null) {
+                nodes[i] = nodes[i].add(straight); // hard mode: the uncomputed ops' gradient path
+            }
         }
         return nodes[3];
     }
