@@ -21,7 +21,10 @@ class SourceSizeTest {
     /** Files allowed past the budget, with their own limit. */
     static final Map<String, Integer> EXCEPTIONS = Map.of(
             // one thread's event loop: placement, launch, pulls and endings decide on shared state
-            "platform-cluster/src/main/java/dev/naslab/core/cluster/ClusterTrialExecutor.java", 500);
+            "platform-cluster/src/main/java/dev/naslab/core/cluster/ClusterTrialExecutor.java", 500,
+            // the contract's architecture state: α, extra parameters, decisions and masks, one documented
+            // public method per rule (the weights' assembly itself is in WeightsAssembly)
+            "plugin-api/src/main/java/dev/naslab/api/model/ArchState.java", 520);
 
     @Test
     void everyMainSourceIsWithinItsBudget() throws IOException {

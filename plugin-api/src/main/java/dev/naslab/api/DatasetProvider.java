@@ -23,10 +23,9 @@ public interface DatasetProvider<S extends Record> extends NasExtension<S> {
     }
 
     /**
-     * Image shape and class count for these settings, without reading the images.
+     * {@return image shape and class count for these settings, without reading the images}
      *
      * @param settings the extension's settings, bound from the experiment file
-     * @return image shape and number of classes
      */
     DatasetInfo describe(S settings);
 

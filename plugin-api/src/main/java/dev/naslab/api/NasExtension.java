@@ -14,25 +14,13 @@ import org.pf4j.ExtensionPoint;
  */
 public interface NasExtension<S extends Record> extends ExtensionPoint {
 
-    /**
-     * The id used in experiment files ({@code use: darts}); unique among extensions of one kind.
-     *
-     * @return the id used in experiment files ({@code use: darts})
-     */
+    /** {@return the id used in experiment files ({@code use: darts}); unique among extensions of one kind} */
     String id();
 
-    /**
-     * The record the component's YAML block binds to (unknown keys are rejected).
-     *
-     * @return the record the component's YAML block binds to (unknown keys are rejected)
-     */
+    /** {@return the record the component's YAML block binds to (unknown keys are rejected)} */
     Class<S> settingsClass();
 
-    /**
-     * One line for {@code naslab plugins}.
-     *
-     * @return one line for {@code naslab plugins}
-     */
+    /** {@return one line for {@code naslab plugins}} */
     default String description() {
         return "";
     }

@@ -18,10 +18,9 @@ import dev.naslab.api.search.SearchState;
 public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
 
     /**
-     * How long the search runs and how it batches data.
+     * {@return how long the search runs and how it batches data}
      *
      * @param settings the extension's settings, bound from the experiment file
-     * @return how long the search runs and how it batches data
      */
     SearchSchedule schedule(S settings);
 
@@ -48,6 +47,18 @@ public interface SearchOptimizer<S extends Record> extends NasExtension<S> {
      */
     default dev.naslab.api.model.ArchMixing mixing(S settings) {
         return dev.naslab.api.model.ArchMixing.SOFTMAX;
+    }
+
+    /**
+     * How the space should build this optimizer's supernet (partial channels, say); the plain
+     * supernet by default. The host checks at validation that the space offers what these need.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @return the supernet options
+     * @since 0.3
+     */
+    default dev.naslab.api.model.SupernetOptions supernetOptions(S settings) {
+        return dev.naslab.api.model.SupernetOptions.NONE;
     }
 
     /**

@@ -5,7 +5,9 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
+import dev.naslab.api.model.SpaceCapability;
 import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.model.TrainingFeature;
 import dev.naslab.api.train.Rng;
 import java.util.List;
@@ -25,10 +27,9 @@ import java.util.Set;
 public interface SearchSpace<S extends Record> extends NasExtension<S> {
 
     /**
-     * The cell types of this space with the given settings, in α order.
+     * {@return the cell types of this space with the given settings, in α order}
      *
      * @param settings the extension's settings, bound from the experiment file
-     * @return the cell types of this space with the given settings, in α order
      */
     List<CellType> cellTypes(S settings);
 
@@ -58,6 +59,52 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
     Supernet supernet(S settings, InputShape input, int classes, Rng rng, NDManager manager);
 
     /**
+     * The supernet built as an optimizer asks ({@link SupernetOptions}); the host calls this one. The
+     * default builds the plain supernet and refuses options a space did not declare
+     * ({@link #capabilities}); a space that offers partial channels overrides it.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param input the input image shape
+     * @param classes the number of classes
+     * @param options how the optimizer wants the supernet built
+     * @param rng the seeded generator to draw from
+     * @param manager the manager the arrays live in
+     * @return the supernet
+     * @since 0.3
+     */
+    default Supernet supernet(S settings, InputShape input, int classes, SupernetOptions options, Rng rng,
+            NDManager manager) {
+        if (!options.required().isEmpty()) {
+            throw new IllegalArgumentException("space " + id() + " cannot build a supernet with " + options.required());
+        }
+        return supernet(settings, input, classes, rng, manager);
+    }
+
+    /**
+     * {@return the supernet features this space offers optimizers (none by default)}
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @since 0.3
+     */
+    default Set<SpaceCapability> capabilities(S settings) {
+        return Set.of();
+    }
+
+    /**
+     * What is wrong with building this space's supernet with {@code options} (e.g. a partial-channel
+     * factor that does not divide a cell's channels), one message each; called at validation after the
+     * capabilities were found present. Nothing by default.
+     *
+     * @param settings the extension's settings, bound from the experiment file
+     * @param options the optimizer's supernet options
+     * @return the problems
+     * @since 0.3
+     */
+    default List<String> check(S settings, SupernetOptions options) {
+        return List.of();
+    }
+
+    /**
      * Builds the discrete network of {@code architecture}, trained from scratch by evaluators.
      *
      * @param architecture the architecture
@@ -72,11 +119,10 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
             NDManager manager);
 
     /**
-     * The evaluation-recipe regularisers this space's discrete networks support (none by default).
+     * {@return the evaluation-recipe regularisers this space's discrete networks support (none by default)}
      *
      * @since 0.2
      * @param settings the extension's settings, bound from the experiment file
-     * @return the evaluation-recipe regularisers this space's discrete networks support (none by default)
      */
     default Set<TrainingFeature> trainingFeatures(S settings) {
         return Set.of();

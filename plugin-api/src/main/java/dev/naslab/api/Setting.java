@@ -21,10 +21,6 @@ import java.lang.annotation.Target;
 @Target(ElementType.RECORD_COMPONENT)
 public @interface Setting {
 
-    /**
-     * What the setting does, in one line (its default is shown separately).
-     *
-     * @return what the setting does, in one line (its default is shown separately)
-     */
+    /** {@return what the setting does, in one line (its default is shown separately)} */
     String value();
 }

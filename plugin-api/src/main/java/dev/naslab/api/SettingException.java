@@ -18,20 +18,12 @@ public final class SettingException extends IllegalArgumentException {
         this.key = key;
     }
 
-    /**
-     * The setting's key as written in YAML (snake_case).
-     *
-     * @return the setting's key as written in YAML (snake_case)
-     */
+    /** {@return the setting's key as written in YAML (snake_case)} */
     public String key() {
         return key;
     }
 
-    /**
-     * What is wrong and what is allowed.
-     *
-     * @return what is wrong and what is allowed
-     */
+    /** {@return what is wrong and what is allowed} */
     public String reason() {
         String m = getMessage();
         return m.substring(key.length() + 2);

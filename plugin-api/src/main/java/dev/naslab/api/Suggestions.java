@@ -15,11 +15,10 @@ public final class Suggestions {
     }
 
     /**
-     * The candidate closest to {@code word}, if it is close enough to be a plausible typo.
+     * {@return the candidate closest to {@code word}, if it is close enough to be a plausible typo}
      *
      * @param word what the user wrote
      * @param candidates the allowed words
-     * @return the candidate closest to {@code word}, if it is close enough to be a plausible typo
      */
     public static Optional<String> closest(String word, Collection<String> candidates) {
         String best = null;
@@ -38,11 +37,10 @@ public final class Suggestions {
     }
 
     /**
-     * " (did you mean 'x'?)" or "".
+     * {@return " (did you mean 'x'?)" or ""}
      *
      * @param word what the user wrote
      * @param candidates the allowed words
-     * @return " (did you mean 'x'?)" or an empty string
      */
     public static String hint(String word, Collection<String> candidates) {
         return closest(word, candidates).map(c -> " (did you mean '" + c + "'?)").orElse("");

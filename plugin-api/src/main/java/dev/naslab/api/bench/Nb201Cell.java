@@ -24,9 +24,8 @@ public final class Nb201Cell {
     }
 
     /**
-     * Every cell, in base-5 order over the edges (edge 0→1 the lowest digit; not the benchmark's own index order).
-     *
-     * @return the {@value #CELLS} benchmark strings
+     * {@return every cell, in base-5 order over the edges (edge 0→1 the lowest digit; not the benchmark's own index
+     * order)}
      */
     public static List<String> all() {
         List<String> out = new ArrayList<>(CELLS);
@@ -41,10 +40,9 @@ public final class Nb201Cell {
     }
 
     /**
-     * The six ops of {@code arch}, in edge order.
+     * {@return the six ops of {@code arch}, in edge order}
      *
      * @param arch a benchmark string
-     * @return the ops on edges 0→1, 0→2, 1→2, 0→3, 1→3, 2→3
      * @throws IllegalArgumentException saying what is wrong with the string
      */
     public static List<String> parse(String arch) {
@@ -86,10 +84,9 @@ public final class Nb201Cell {
     }
 
     /**
-     * The benchmark string of six ops in edge order.
+     * {@return the benchmark string of six ops in edge order}
      *
      * @param ops the ops on edges 0→1, 0→2, 1→2, 0→3, 1→3, 2→3
-     * @return the benchmark string
      */
     public static String format(List<String> ops) {
         if (ops.size() != EDGES || !OPS.containsAll(ops)) {

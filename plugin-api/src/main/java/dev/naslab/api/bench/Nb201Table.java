@@ -152,11 +152,10 @@ public final class Nb201Table {
     }
 
     /**
-     * The first cells (in {@link Nb201Cell#all()}'s order) that {@code rows} lacks.
+     * {@return the first cells (in {@link Nb201Cell#all()}'s order) that {@code rows} lacks}
      *
      * @param rows the cells a table has
      * @param most how many to name at most
-     * @return up to {@code most} missing cells
      */
     public static List<String> missing(java.util.Set<String> rows, int most) {
         return Nb201Cell.all().stream().filter(a -> !rows.contains(a)).limit(most).toList();
@@ -202,30 +201,21 @@ public final class Nb201Table {
         }
     }
 
-    /**
-     * The file this table was read from.
-     *
-     * @return the file
-     */
+    /** {@return the file this table was read from} */
     public Path file() {
         return file;
     }
 
-    /**
-     * The value columns, in the file's order.
-     *
-     * @return the columns after {@code arch}
-     */
+    /** {@return the value columns, in the file's order} */
     public List<String> columns() {
         return columns;
     }
 
     /**
-     * One value of one cell.
+     * {@return one value of one cell}
      *
      * @param arch   a benchmark string
      * @param column one of {@link #columns()}
-     * @return the value, empty where the table has none
      */
     public OptionalDouble value(String arch, String column) {
         double v = row(arch)[index(column)];
@@ -233,10 +223,9 @@ public final class Nb201Table {
     }
 
     /**
-     * Every value of one cell, by column; columns without a value are left out.
+     * {@return every value of one cell, by column; columns without a value are left out}
      *
      * @param arch a benchmark string
-     * @return the cell's values
      */
     public Map<String, Double> values(String arch) {
         double[] r = row(arch);
@@ -278,10 +267,9 @@ public final class Nb201Table {
     }
 
     /**
-     * How many cells of the table compute the same function as {@code arch} (itself included).
+     * {@return how many cells of the table compute the same function as {@code arch} (itself included)}
      *
      * @param arch a benchmark string
-     * @return the size of its {@link Nb201Cell#uniqueString} class
      */
     public int isomorphs(String arch) {
         String u = Nb201Cell.uniqueString(arch);

@@ -39,20 +39,15 @@ public record Augmentation(int cropPadding, boolean horizontalFlip, int cutout) 
     }
 
     /**
-     * The same augmentation with cutout of side {@code length}.
+     * {@return the same augmentation with cutout of side {@code length}}
      *
      * @param length side of the cutout square, pixels (0: none)
-     * @return the same augmentation with cutout of side {@code length}
      */
     public Augmentation withCutout(int length) {
         return new Augmentation(cropPadding, horizontalFlip, length);
     }
 
-    /**
-     * Whether any augmentation is on.
-     *
-     * @return whether any augmentation is on
-     */
+    /** {@return whether any augmentation is on} */
     public boolean any() {
         return cropPadding > 0 || horizontalFlip || cutout > 0;
     }

@@ -71,11 +71,7 @@ public final class BatchStream {
         order = null;
     }
 
-    /**
-     * A full-size batch drawn without replacement, independent of the epoch order.
-     *
-     * @return a full-size batch drawn without replacement, independent of the epoch order
-     */
+    /** {@return a full-size batch drawn without replacement, independent of the epoch order} */
     public int[] random() {
         int[] out = new int[batchSize];
         // partial Fisher–Yates over a virtual identity array

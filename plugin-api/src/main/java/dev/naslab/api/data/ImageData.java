@@ -26,11 +26,7 @@ public record ImageData(byte[] pixels, int[] labels, InputShape shape, int class
         }
     }
 
-    /**
-     * Number of images.
-     *
-     * @return number of images
-     */
+    /** {@return number of images} */
     public int count() {
         return labels.length;
     }

@@ -33,48 +33,34 @@ public final class ImageSet {
         this.std = std.clone();
     }
 
-    /**
-     * Number of images.
-     *
-     * @return number of images
-     */
+    /** {@return number of images} */
     public int size() {
         return indices.length;
     }
 
-    /**
-     * The shape of one image.
-     *
-     * @return the shape of one image
-     */
+    /** {@return the shape of one image} */
     public InputShape shape() {
         return data.shape();
     }
 
-    /**
-     * Number of classes.
-     *
-     * @return number of classes
-     */
+    /** {@return number of classes} */
     public int classes() {
         return data.classes();
     }
 
     /**
-     * The label of the image at {@code position}.
+     * {@return the label of the image at {@code position}}
      *
      * @param position a position within this split
-     * @return the label of the image at {@code position}
      */
     public int label(int position) {
         return data.labels()[indices[position]];
     }
 
     /**
-     * The images at {@code positions} of this split, as another split.
+     * {@return the images at {@code positions} of this split, as another split}
      *
      * @param positions positions within this split
-     * @return the images at {@code positions} of this split, as another split
      */
     public ImageSet subset(int[] positions) {
         int[] idx = new int[positions.length];
@@ -85,10 +71,9 @@ public final class ImageSet {
     }
 
     /**
-     * This split followed by {@code other} (same underlying data and normalisation).
+     * {@return this split followed by {@code other} (same underlying data and normalisation)}
      *
      * @param other the split to append
-     * @return this split followed by {@code other} (same underlying data and normalisation)
      */
     public ImageSet concat(ImageSet other) {
         if (other.data != data) {

@@ -11,11 +11,7 @@ import java.nio.file.Path;
 /** What the host hands an {@link dev.naslab.api.Evaluator}. */
 public interface EvaluationContext {
 
-    /**
-     * The trial's data: train, validation and test splits.
-     *
-     * @return the trial's data: train, validation and test splits
-     */
+    /** {@return the trial's data: train, validation and test splits} */
     DataSplits data();
 
     /**
@@ -28,32 +24,16 @@ public interface EvaluationContext {
      */
     Network network(Architecture architecture, Rng rng, NDManager manager);
 
-    /**
-     * The trial's seed.
-     *
-     * @return the trial's seed
-     */
+    /** {@return the trial's seed} */
     long seed();
 
-    /**
-     * A long-lived manager for the evaluation's arrays.
-     *
-     * @return a long-lived manager for the evaluation's arrays
-     */
+    /** {@return a long-lived manager for the evaluation's arrays} */
     NDManager manager();
 
-    /**
-     * The evaluator's own folder.
-     *
-     * @return the evaluator's own folder
-     */
+    /** {@return the evaluator's own folder} */
     Path workDir();
 
-    /**
-     * Where to report progress.
-     *
-     * @return where to report progress
-     */
+    /** {@return where to report progress} */
     Progress progress();
 
     /**

@@ -9,6 +9,9 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The architecture side of a supernet, kept apart from its structure and weights: α per cell
@@ -70,20 +73,15 @@ public final class ArchState implements AutoCloseable {
         }
     }
 
-    /**
-     * The cell types, in order.
-     *
-     * @return the cell types, in order
-     */
+    /** {@return the cell types, in order} */
     public List<CellType> cellTypes() {
         return cellTypes;
     }
 
     /**
-     * The cell type called {@code name}.
+     * {@return the cell type called {@code name}}
      *
      * @param name the cell type's name
-     * @return the cell type called {@code name}
      */
     public CellType cellType(String name) {
         return cellTypes.stream().filter(c -> c.name().equals(name)).findFirst()
@@ -91,29 +89,23 @@ public final class ArchState implements AutoCloseable {
     }
 
     /**
-     * α of one cell type (edges × ops), with a gradient attached.
+     * {@return α of one cell type (edges × ops), with a gradient attached}
      *
      * @param cell the cell type's name
-     * @return α of the cell type
      */
     public NDArray alpha(String cell) {
         return alpha.get(cell);
     }
 
-    /**
-     * All α matrices by cell type name.
-     *
-     * @return α by cell type name
-     */
+    /** {@return all α matrices by cell type name} */
     public Map<String, NDArray> alphas() {
         return alpha;
     }
 
     /**
-     * α of one cell type copied to the host.
+     * {@return α of one cell type copied to the host}
      *
      * @param cell the cell type's name
-     * @return α as edges × ops on the host
      */
     public float[][] alphaValues(String cell) {
         CellType c = cellType(cell);
@@ -165,11 +157,10 @@ public final class ArchState implements AutoCloseable {
     }
 
     /**
-     * The decision of an edge: an op index, {@link #UNDECIDED} or {@link #REMOVED}.
+     * {@return the decision of an edge: an op index, {@link #UNDECIDED} or {@link #REMOVED}}
      *
      * @param cell the cell type's name
      * @param edge the edge (α row)
-     * @return the decision of an edge: an op index, {@link UNDECIDED} or {@link REMOVED}
      */
     public int decision(String cell, int edge) {
         return decisions.get(cell)[edge];
@@ -193,10 +184,9 @@ public final class ArchState implements AutoCloseable {
     }
 
     /**
-     * Whether any edge of any cell type is still undecided (only then can α receive a gradient).
+     * {@return whether any edge of any cell type is still undecided (only then can α receive a gradient)}
      *
      * @since 0.2
-     * @return whether any edge of any cell type is still undecided (only then can α receive a gradient)
      */
     public boolean anyUndecided() {
         return decisions.values().stream().anyMatch(d -> java.util.Arrays.stream(d).anyMatch(v -> v == UNDECIDED));
@@ -293,7 +283,7 @@ public final class ArchState implements AutoCloseable {
      * @since 0.3
      */
     public void use(ArchMixing mixing, Rng rng) {
-        this.mixing = java.util.Objects.requireNonNull(mixing, "mixing");
+        this.mixing = Objects.requireNonNull(mixing, "mixing");
         for (ArchParameter p : mixing.parameters(cellTypes)) {
             if (extra.containsKey(p.name())) {
                 continue;
@@ -421,8 +411,26 @@ public final class ArchState implements AutoCloseable {
      * @return the mixing weights of every cell type for one forward pass
      * @since 0.3
      */
-    public MixingWeights weightsFrom(NDManager pass, java.util.function.BiFunction<String, NDArray, NDArray> rows) {
-        return build(pass, rows, null);
+    public MixingWeights weightsFrom(NDManager pass, BiFunction<String, NDArray, NDArray> rows) {
+        return WeightsAssembly.assemble(this, pass, rows, null, null);
+    }
+
+    /**
+     * Soft mixing weights as {@link #weightsFrom(NDManager, BiFunction)}, plus a weight per
+     * edge for the edge's whole output ({@link MixingWeights#edgeWeight}; PC-DARTS's softmax of β over each
+     * node's incoming edges). Decided edges get edge weight 1: they are part of the architecture as they are.
+     *
+     * @param pass the manager of this pass
+     * @param rows per cell type name and its α (a {@link #view} in the pass), the edges × ops weights
+     * @param edgeWeights per cell type name, the vector of its edges' weights computed in the pass (built
+     *                    from {@link #view}s of the extra parameters)
+     * @return the mixing weights of every cell type for one forward pass
+     * @since 0.3
+     */
+    public MixingWeights weightsFrom(NDManager pass, BiFunction<String, NDArray, NDArray> rows,
+            Function<String, NDArray> edgeWeights) {
+        return WeightsAssembly.assemble(this, pass, rows, null,
+                Objects.requireNonNull(edgeWeights, "edgeWeights"));
     }
 
     /**
@@ -440,80 +448,9 @@ public final class ArchState implements AutoCloseable {
      * @return the mixing weights of every cell type for one forward pass
      * @since 0.3
      */
-    public MixingWeights hardWeightsFrom(NDManager pass, java.util.function.BiFunction<String, NDArray, NDArray> rows,
+    public MixingWeights hardWeightsFrom(NDManager pass, BiFunction<String, NDArray, NDArray> rows,
             Map<String, int[]> chosen) {
-        return build(pass, rows, java.util.Objects.requireNonNull(chosen, "chosen"));
-    }
-
-    private MixingWeights build(NDManager pass, java.util.function.BiFunction<String, NDArray, NDArray> rows,
-            Map<String, int[]> chosen) {
-        Map<String, NDArray> w = new LinkedHashMap<>();
-        Map<String, boolean[][]> active = new LinkedHashMap<>();
-        Map<String, boolean[][]> unit = new LinkedHashMap<>();
-        Map<String, float[][]> values = new LinkedHashMap<>();
-        Map<String, NDArray> straight = new LinkedHashMap<>();
-        for (CellType c : cellTypes) {
-            int edges = c.edges().size();
-            int ops = c.opCount();
-            int[] d = decisions.get(c.name());
-            int[] pick = chosen == null ? null : chosen.get(c.name());
-            boolean[][] m = masks.get(c.name());
-            boolean[][] act = new boolean[edges][ops];
-            boolean[][] one = new boolean[edges][ops];
-            float[] keep = new float[edges * ops];
-            float[] fixed = new float[edges * ops];
-            float[] through = pick == null ? null : new float[edges * ops];
-            boolean plain = pick == null;
-            for (int e = 0; e < edges; e++) {
-                if (pick != null && d[e] == UNDECIDED && (pick[e] < 0 || pick[e] >= ops)) {
-                    throw new IllegalArgumentException("chosen op " + pick[e] + " of edge " + e + " of " + c.name()
-                            + " is not an op index below " + ops);
-                }
-                for (int k = 0; k < ops; k++) {
-                    boolean undecided = d[e] == UNDECIDED;
-                    boolean on = undecided ? !m[e][k] && (pick == null || pick[e] == k) : d[e] == k && !m[e][k];
-                    act[e][k] = on;
-                    one[e][k] = !undecided && on;
-                    keep[e * ops + k] = undecided && on ? 1f : 0f;
-                    fixed[e * ops + k] = one[e][k] ? 1f : 0f;
-                    if (through != null) {
-                        through[e * ops + k] = undecided && !m[e][k] && pick[e] != k ? 1f : 0f;
-                    }
-                    plain &= undecided && on;
-                }
-            }
-            NDArray p = rows.apply(c.name(), view(alpha.get(c.name()), pass));
-            if (pick != null) {
-                float[] oneHot = new float[edges * ops];
-                for (int e = 0; e < edges; e++) {
-                    if (d[e] == UNDECIDED) {
-                        oneHot[e * ops + pick[e]] = 1f;
-                    }
-                }
-                // value: the one-hot row; gradient: that of p (straight-through)
-                p = pass.create(oneHot, new Shape(edges, ops)).sub(p.stopGradient()).add(p);
-                if (trainable) {
-                    straight.put(c.name(), p.mul(pass.create(through, new Shape(edges, ops))).sum(new int[] {1}));
-                }
-            }
-            if (!plain) {
-                NDArray keepArr = pass.create(keep, new Shape(edges, ops));
-                NDArray fixedArr = pass.create(fixed, new Shape(edges, ops));
-                p = p.mul(keepArr).add(fixedArr);
-            }
-            w.put(c.name(), p);
-            active.put(c.name(), act);
-            unit.put(c.name(), one);
-            if (!trainable) {
-                float[] flat = p.toFloatArray();
-                float[][] rowValues = new float[edges][];
-                for (int e = 0; e < edges; e++) {
-                    rowValues[e] = java.util.Arrays.copyOfRange(flat, e * ops, (e + 1) * ops);
-                }
-                values.put(c.name(), rowValues);
-            }
-        }
-        return new MixingWeights(w, active, unit, trainable ? null : values, straight.isEmpty() ? null : straight);
+        return WeightsAssembly.assemble(this, pass, rows, Objects.requireNonNull(chosen, "chosen"), null);
     }
 
     /**
@@ -523,17 +460,10 @@ public final class ArchState implements AutoCloseable {
      * @return α tensors by checkpoint key
      */
     public Map<String, NDArray> tensors() {
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        alpha.forEach((k, v) -> out.put("alpha/" + k, v));
-        extra.forEach((k, v) -> out.put("arch/" + k, v));
-        return out;
+        return trainables();
     }
 
-    /**
-     * A copy of the decision state, by cell type.
-     *
-     * @return a copy of the decision state, by cell type
-     */
+    /** {@return a copy of the decision state, by cell type} */
     public Map<String, int[]> decisions() {
         Map<String, int[]> out = new LinkedHashMap<>();
         decisions.forEach((k, v) -> out.put(k, v.clone()));
@@ -547,6 +477,21 @@ public final class ArchState implements AutoCloseable {
      */
     public void restoreDecisions(Map<String, int[]> saved) {
         saved.forEach((k, v) -> System.arraycopy(v, 0, decisions.get(k), 0, v.length));
+    }
+
+    /** The live decision row of a cell type, for {@link WeightsAssembly}. */
+    int[] decisionRow(String cell) {
+        return decisions.get(cell);
+    }
+
+    /** The live mask of a cell type, for {@link WeightsAssembly}. */
+    boolean[][] maskOf(String cell) {
+        return masks.get(cell);
+    }
+
+    /** Whether α and the extra parameters are recorded for gradients. */
+    boolean isTrainable() {
+        return trainable;
     }
 
     @Override

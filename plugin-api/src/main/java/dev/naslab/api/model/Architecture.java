@@ -27,10 +27,9 @@ public record Architecture(Map<String, List<String>> cells) {
     }
 
     /**
-     * The ops of one cell type.
+     * {@return the ops of one cell type}
      *
      * @param cellType the cell type's name
-     * @return the ops of one cell type
      */
     public List<String> ops(String cellType) {
         List<String> ops = cells.get(cellType);
@@ -41,10 +40,9 @@ public record Architecture(Map<String, List<String>> cells) {
     }
 
     /**
-     * How many edges of all cell types chose {@code op}.
+     * {@return how many edges of all cell types chose {@code op}}
      *
      * @param op the op's name
-     * @return how many edges of all cell types chose {@code op}
      */
     public long count(String op) {
         return cells.values().stream().flatMap(List::stream).filter(op::equals).count();

@@ -83,13 +83,12 @@ public record CellType(String name, List<Edge> edges, List<String> ops, int inpu
     }
 
     /**
-     * A cell type with per-edge candidates (all lists of one length).
+     * {@return a cell type with per-edge candidates (all lists of one length)}
      *
      * @param name the cell type's name
      * @param edges the edges, in α row order
      * @param edgeOps the candidates of each edge, in α column order
      * @param inputsPerNode inputs each node keeps (0: all)
-     * @return a cell type with per-edge candidates (all lists of one length)
      */
     public static CellType perEdge(String name, List<Edge> edges, List<List<String>> edgeOps, int inputsPerNode) {
         return new CellType(name, edges, List.of(), inputsPerNode, edgeOps);
@@ -104,60 +103,48 @@ public record CellType(String name, List<Edge> edges, List<String> ops, int inpu
         return edgeOps.isEmpty() ? ops.size() : edgeOps.get(0).size();
     }
 
-    /**
-     * Whether every edge has the same candidates in the same order.
-     *
-     * @return whether every edge has the same candidates in the same order
-     */
+    /** {@return whether every edge has the same candidates in the same order} */
     public boolean uniformOps() {
         return edgeOps.stream().allMatch(l -> l.equals(edgeOps.get(0)));
     }
 
     /**
-     * The candidates of edge {@code edge}, in α column order.
+     * {@return the candidates of edge {@code edge}, in α column order}
      *
      * @param edge the edge (α row)
-     * @return the candidates of edge {@code edge}, in α column order
      */
     public List<String> ops(int edge) {
         return edgeOps.get(edge);
     }
 
     /**
-     * Index of the operation called {@code op}, or -1 (cell types with uniform candidates).
+     * {@return index of the operation called {@code op}, or -1 (cell types with uniform candidates)}
      *
      * @param op the op's name
-     * @return the column of op, or -1
      */
     public int opIndex(String op) {
         return ops.indexOf(op);
     }
 
     /**
-     * Column of the operation called {@code op} on edge {@code edge}, or -1.
+     * {@return column of the operation called {@code op} on edge {@code edge}, or -1}
      *
      * @param edge the edge (α row)
      * @param op the op's name
-     * @return the column of op on that edge, or -1
      */
     public int opIndex(int edge, String op) {
         return edgeOps.get(edge).indexOf(op);
     }
 
-    /**
-     * The target nodes that have incoming edges, ascending.
-     *
-     * @return the target nodes that have incoming edges, ascending
-     */
+    /** {@return the target nodes that have incoming edges, ascending} */
     public List<Integer> nodes() {
         return edges.stream().map(Edge::to).distinct().sorted().toList();
     }
 
     /**
-     * The indices of the edges entering {@code node}, in α row order.
+     * {@return the indices of the edges entering {@code node}, in α row order}
      *
      * @param node the target node
-     * @return the indices of the edges entering {@code node}, in α row order
      */
     public List<Integer> incoming(int node) {
         List<Integer> out = new ArrayList<>();

@@ -12,7 +12,10 @@ import java.util.Map;
  * <p>The rule every space follows, soft or hard: the output of edge {@code e} is the sum, over the
  * ops {@code k} that are {@link #active}, of {@link #weigh}{@code (cell, e, k, op_k(x))}, plus
  * {@link #straightThrough}{@code (cell, e)} when that is not null (hard mode: the entries whose op
- * is not computed still pass their gradient). A space may compute several edges' ops together
+ * is not computed still pass their gradient); with partial channels that sum is the mixed part of
+ * {@link dev.naslab.api.nn.Ops#partialChannelOutput}; the whole edge output is then multiplied by
+ * {@link #edgeWeight}{@code (cell, e)} when that is not null (PC-DARTS's edge normalisation), and a node
+ * sums its incoming edges' outputs. An edge with no active op contributes nothing at all. A space may compute several edges' ops together
  * (folding weights into a BatchNorm scale, as the bundled spaces do) as long as the result is that
  * sum.
  */
@@ -26,14 +29,19 @@ public final class MixingWeights {
     /** Per cell type, the straight-through scalar of every edge (hard mode), or null. */
     private final Map<String, NDArray> straight;
     private final Map<String, NDArray[]> straightScalars = new HashMap<>();
+    /** Per cell type, one weight per edge for the edge's whole output (PC-DARTS's β), or null. */
+    private final Map<String, NDArray> edges;
+    private final Map<String, NDArray[]> edgeScalars = new HashMap<>();
 
     MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
-            Map<String, boolean[][]> unit, Map<String, float[][]> values, Map<String, NDArray> straight) {
+            Map<String, boolean[][]> unit, Map<String, float[][]> values, Map<String, NDArray> straight,
+            Map<String, NDArray> edges) {
         this.weights = weights;
         this.active = active;
         this.unit = unit;
         this.values = values;
         this.straight = straight;
+        this.edges = edges;
     }
 
     /**
@@ -51,49 +59,45 @@ public final class MixingWeights {
         Map<String, boolean[][]> unit = new java.util.LinkedHashMap<>();
         active.forEach((k, a) -> unit.put(k, new boolean[a.length][a.length == 0 ? 0 : a[0].length]));
         return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit,
-                null, null);
+                null, null, null);
     }
 
     /**
-     * The edges × ops weight matrix of a cell type.
+     * {@return the edges × ops weight matrix of a cell type}
      *
      * @param cell the cell type's name
-     * @return the edges × ops weight matrix of a cell type
      */
     public NDArray matrix(String cell) {
         return weights.get(cell);
     }
 
     /**
-     * False when the weight of op {@code k} on edge {@code e} is exactly zero.
+     * {@return false when the weight of op {@code k} on edge {@code e} is exactly zero}
      *
      * @param cell the cell type's name
      * @param e the edge (α row)
      * @param k the op (α column)
-     * @return false when the weight of op {@code k} on edge {@code e} is exactly zero
      */
     public boolean active(String cell, int e, int k) {
         return active.get(cell)[e][k];
     }
 
     /**
-     * True when the weight is exactly one (a decided edge).
+     * {@return true when the weight is exactly one (a decided edge)}
      *
      * @param cell the cell type's name
      * @param e the edge (α row)
      * @param k the op (α column)
-     * @return true when the weight is exactly one (a decided edge)
      */
     public boolean unit(String cell, int e, int k) {
         return unit.get(cell)[e][k];
     }
 
     /**
-     * Whether any op of edge {@code e} contributes.
+     * {@return whether any op of edge {@code e} contributes}
      *
      * @param cell the cell type's name
      * @param e the edge (α row)
-     * @return whether any op of edge {@code e} contributes
      */
     public boolean edgeActive(String cell, int e) {
         for (boolean b : active.get(cell)[e]) {
@@ -163,5 +167,36 @@ public final class MixingWeights {
             s[e] = straight.get(cell).get(e);
         }
         return s[e];
+    }
+
+    /**
+     * The weight of edge {@code e}'s whole output (PC-DARTS's edge normalisation, softmax of β over
+     * a node's incoming edges), or null when the mixing has none: multiply the edge's output, bypassed
+     * channels included, by it.
+     *
+     * @param cell the cell type's name
+     * @param e the edge (α row)
+     * @return a scalar array of the pass, or null
+     * @since 0.3
+     */
+    public NDArray edgeWeight(String cell, int e) {
+        if (edges == null || !edges.containsKey(cell)) {
+            return null;
+        }
+        NDArray[] s = edgeScalars.computeIfAbsent(cell, c -> new NDArray[(int) edges.get(c).getShape().get(0)]);
+        if (s[e] == null) {
+            s[e] = edges.get(cell).get(e);
+        }
+        return s[e];
+    }
+
+    /**
+     * {@return whether the edges of {@code cell} carry weights of their own ({@link #edgeWeight} not null)}
+     *
+     * @param cell the cell type's name
+     * @since 0.3
+     */
+    public boolean hasEdgeWeights(String cell) {
+        return edges != null && edges.containsKey(cell);
     }
 }

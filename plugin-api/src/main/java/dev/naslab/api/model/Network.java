@@ -10,11 +10,7 @@ import dev.naslab.api.train.Rng;
  */
 public interface Network extends AutoCloseable {
 
-    /**
-     * Trainable weights and buffers (BatchNorm running statistics).
-     *
-     * @return trainable weights and buffers (BatchNorm running statistics)
-     */
+    /** {@return trainable weights and buffers (BatchNorm running statistics)} */
     ParamStore params();
 
     /**

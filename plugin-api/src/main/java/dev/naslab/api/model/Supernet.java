@@ -9,11 +9,7 @@ import ai.djl.ndarray.NDArray;
  */
 public interface Supernet extends Network {
 
-    /**
-     * α, decisions and masks of this supernet.
-     *
-     * @return the architecture state
-     */
+    /** {@return α, decisions and masks of this supernet} */
     ArchState arch();
 
     /**

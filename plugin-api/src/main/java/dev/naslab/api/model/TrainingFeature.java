@@ -21,11 +21,7 @@ public enum TrainingFeature {
         this.label = label;
     }
 
-    /**
-     * A readable name for messages.
-     *
-     * @return a readable name for messages
-     */
+    /** {@return a readable name for messages} */
     public String label() {
         return label;
     }

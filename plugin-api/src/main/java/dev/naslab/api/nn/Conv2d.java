@@ -57,10 +57,9 @@ public final class Conv2d {
     }
 
     /**
-     * The convolution of {@code x} (N×C×H×W).
+     * {@return the convolution of {@code x} (N×C×H×W)}
      *
      * @param x the input batch, N×C×H×W
-     * @return the convolution of {@code x} (N×C×H×W)
      */
     public NDArray forward(NDArray x) {
         return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)

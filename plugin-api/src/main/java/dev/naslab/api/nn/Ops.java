@@ -15,10 +15,9 @@ public final class Ops {
     }
 
     /**
-     * max(x, 0), element-wise.
+     * {@return max(x, 0), element-wise}
      *
      * @param x the input batch, N×C×H×W
-     * @return max(x, 0), element-wise
      */
     public static NDArray relu(NDArray x) {
         return Activation.relu(x);
@@ -263,20 +262,76 @@ public final class Ops {
     }
 
     /**
-     * 2×2 average pooling with stride 2 (the residual block's shortcut).
+     * {@return 2×2 average pooling with stride 2 (the residual block's shortcut)}
      *
      * @param x the input batch, N×C×H×W
-     * @return the pooled maps, half the size
      */
     public static NDArray avgPool2x2(NDArray x) {
         return Pool.avgPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false, false);
     }
 
     /**
-     * Global average pooling to N×C.
+     * {@return 2×2 max pooling with stride 2 (PC-DARTS's bypass of the channels a stride-2 edge does not mix)}
      *
      * @param x the input batch, N×C×H×W
-     * @return the pooled features, N×C
+     * @since 0.3
+     */
+    public static NDArray maxPool2x2(NDArray x) {
+        return Pool.maxPool2d(x, new Shape(2, 2), new Shape(2, 2), new Shape(0, 0), false);
+    }
+
+    /**
+     * ShuffleNet's channel shuffle with {@code groups} groups: channel {@code g·(C/groups) + i} moves to
+     * {@code i·groups + g} (PC-DARTS's {@code channel_shuffle}).
+     *
+     * @param x the batch, N×C×H×W, C divisible by {@code groups}
+     * @param groups the number of groups
+     * @return the shuffled batch
+     * @since 0.3
+     */
+    public static NDArray channelShuffle(NDArray x, int groups) {
+        Shape s = x.getShape();
+        long n = s.get(0);
+        long c = s.get(1);
+        return x.reshape(n, groups, c / groups, s.get(2), s.get(3)).transpose(0, 2, 1, 3, 4).reshape(s);
+    }
+
+    /**
+     * The output of a partial-channel edge (PC-DARTS): the mixed output of the first C/k channels,
+     * concatenated with the other channels of the edge's input (max-pooled 2×2 when the mixed output is
+     * smaller, i.e. the edge has stride 2), then shuffled with k groups.
+     *
+     * @param mixed the edge's mixed output, N×(C/k)×H'×W'
+     * @param input the edge's input, N×C×H×W
+     * @param k the partial-channel factor
+     * @return the edge's output, N×C×H'×W'
+     * @since 0.3
+     */
+    public static NDArray partialChannelOutput(NDArray mixed, NDArray input, int k) {
+        long part = input.getShape().get(1) / k;
+        NDArray bypass = input.get(new ai.djl.ndarray.index.NDIndex(":, {}:", part));
+        if (mixed.getShape().get(2) != input.getShape().get(2)) {
+            bypass = maxPool2x2(bypass);
+        }
+        return channelShuffle(ai.djl.ndarray.NDArrays.concat(new NDList(mixed, bypass), 1), k);
+    }
+
+    /**
+     * {@return the first C/k channels of an edge's input, the part its ops see (PC-DARTS)}
+     *
+     * @param input the edge's input, N×C×H×W
+     * @param k the partial-channel factor
+     * @since 0.3
+     */
+    public static NDArray partialChannelInput(NDArray input, int k) {
+        long part = input.getShape().get(1) / k;
+        return input.get(new ai.djl.ndarray.index.NDIndex(":, :{}", part));
+    }
+
+    /**
+     * {@return global average pooling to N×C}
+     *
+     * @param x the input batch, N×C×H×W
      */
     public static NDArray globalAvgPool(NDArray x) {
         NDArray p = Pool.globalAvgPool2d(x);

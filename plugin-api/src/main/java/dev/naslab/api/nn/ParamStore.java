@@ -69,32 +69,26 @@ public final class ParamStore implements AutoCloseable {
     }
 
     /**
-     * A shared constant vector of {@code length} entries equal to {@code fill} (not saved).
+     * {@return a shared constant vector of {@code length} entries equal to {@code fill} (not saved)}
      *
      * @param fill the value to fill with
      * @param length side of the cutout square, pixels (0: none)
-     * @return a shared constant vector of {@code length} entries equal to {@code fill} (not saved)
      */
     public NDArray constant(float fill, long length) {
         return constants.computeIfAbsent(fill + "/" + length, k -> manager.full(new Shape(length), fill));
     }
 
     /**
-     * A shared constant made once by {@code make} in this store's manager (not saved).
+     * {@return a shared constant made once by {@code make} in this store's manager (not saved)}
      *
      * @param key the constant's key in this store
      * @param make builds the constant the first time it is asked for
-     * @return a shared constant made once by {@code make} in this store's manager (not saved)
      */
     public NDArray constant(String key, java.util.function.Function<NDManager, NDArray> make) {
         return constants.computeIfAbsent(key, k -> make.apply(manager));
     }
 
-    /**
-     * Trainable weights by name, in registration order.
-     *
-     * @return trainable weights by name, in registration order
-     */
+    /** {@return trainable weights by name, in registration order} */
     public Map<String, NDArray> weights() {
         return Collections.unmodifiableMap(weights);
     }
@@ -119,11 +113,7 @@ public final class ParamStore implements AutoCloseable {
         return all;
     }
 
-    /**
-     * Number of trainable scalars (no α, no running statistics).
-     *
-     * @return number of trainable scalars (no α, no running statistics)
-     */
+    /** {@return number of trainable scalars (no α, no running statistics)} */
     public long count() {
         return weights.values().stream().mapToLong(a -> a.getShape().size()).sum();
     }
@@ -139,11 +129,7 @@ public final class ParamStore implements AutoCloseable {
         }
     }
 
-    /**
-     * The manager that owns the weights.
-     *
-     * @return the manager that owns the weights
-     */
+    /** {@return the manager that owns the weights} */
     public NDManager manager() {
         return manager;
     }

@@ -29,22 +29,20 @@ public final class ReluConvBn {
     }
 
     /**
-     * The block on {@code x}; {@code training} selects batch statistics.
+     * {@return the block on {@code x}; {@code training} selects batch statistics}
      *
      * @param x the input batch, N×C×H×W
      * @param training true for batch statistics (training), false for the running statistics
-     * @return the block on {@code x}
      */
     public NDArray forward(NDArray x, boolean training) {
         return bn.forward(conv.forward(Ops.relu(x)), training);
     }
 
     /**
-     * The same block applied to an input that is already ReLU'd (shared ReLU of a node).
+     * {@return the same block applied to an input that is already ReLU'd (shared ReLU of a node)}
      *
      * @param reluX the input after ReLU
      * @param training true for batch statistics (training), false for the running statistics
-     * @return the same block applied to an input that is already ReLU'd (shared ReLU of a node)
      */
     public NDArray forwardActivated(NDArray reluX, boolean training) {
         return bn.forward(conv.forward(reluX), training);

@@ -38,22 +38,20 @@ public final class Perturbation {
     }
 
     /**
-     * The reference's ε ramp {@code 0.03 + (max − 0.03)·epoch/epochs} (epoch 0-based; never reaches max).
+     * {@return the reference's ε ramp {@code 0.03 + (max − 0.03)·epoch/epochs} (epoch 0-based; never reaches max)}
      *
      * @param max the final ε
      * @param epoch the epoch, 0-based
      * @param epochs the search's epochs
-     * @return ε at {@code epoch}
      */
     public static double epsilon(double max, int epoch, int epochs) {
         return 0.03 + (max - 0.03) * epoch / epochs;
     }
 
     /**
-     * The projected weights of every cell type (host copies).
+     * {@return the projected weights of every cell type (host copies)}
      *
      * @param arch the architecture state (α, decisions, masks)
-     * @return the projected weights of every cell type (host copies)
      */
     public static Map<String, float[][]> clean(ArchState arch) {
         Map<String, float[][]> p = new LinkedHashMap<>();
@@ -64,12 +62,11 @@ public final class Perturbation {
     }
 
     /**
-     * SDARTS-RS: Π(p + δ), δ ~ U[−ε, ε] drawn from {@code rng}, on undecided rows.
+     * {@return SDARTS-RS: Π(p + δ), δ ~ U[−ε, ε] drawn from {@code rng}, on undecided rows}
      *
      * @param arch the architecture state (α, decisions, masks)
      * @param eps Adam's ε
      * @param rng the seeded generator to draw from
-     * @return per cell type, the perturbed weight matrices
      */
     public static Map<String, float[][]> random(ArchState arch, double eps, Rng rng) {
         Map<String, float[][]> p = clean(arch);

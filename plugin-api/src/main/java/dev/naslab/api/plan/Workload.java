@@ -33,23 +33,21 @@ public record Workload(double trainingEpochs, double validationPasses, int batch
     }
 
     /**
-     * A selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation.
+     * {@return a selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation}
      *
      * @param tuningEpochs epochs of supernet tuning
      * @param scoringPasses validation passes
-     * @return a selector's work: {@code tuningEpochs} of supernet steps and {@code scoringPasses} over validation
      */
     public static Workload selection(double tuningEpochs, double scoringPasses) {
         return new Workload(tuningEpochs, scoringPasses, 0, false);
     }
 
     /**
-     * An evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass.
+     * {@return an evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass}
      *
      * @param epochs training epochs
      * @param batchSize images per batch
      * @param withValidation whether it trains on train + validation
-     * @return an evaluator's work: {@code epochs} of training at {@code batchSize}, then one test pass
      */
     public static Workload evaluation(double epochs, int batchSize, boolean withValidation) {
         return new Workload(epochs, 1, batchSize, withValidation);

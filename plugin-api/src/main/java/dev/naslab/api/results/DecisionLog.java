@@ -42,11 +42,7 @@ public final class DecisionLog {
         }
     }
 
-    /**
-     * A new, empty line.
-     *
-     * @return a new, empty line
-     */
+    /** {@return a new, empty line} */
     public static Line line() {
         return new Line();
     }

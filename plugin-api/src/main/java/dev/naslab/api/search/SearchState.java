@@ -13,34 +13,18 @@ import dev.naslab.api.train.Stateful;
  */
 public interface SearchState {
 
-    /**
-     * The supernet being searched.
-     *
-     * @return the supernet being searched
-     */
+    /** {@return the supernet being searched} */
     Supernet supernet();
 
-    /**
-     * The supernet's architecture state (α, decisions, masks).
-     *
-     * @return the supernet's architecture state (α, decisions, masks)
-     */
+    /** {@return the supernet's architecture state (α, decisions, masks)} */
     default ArchState arch() {
         return supernet().arch();
     }
 
-    /**
-     * The current epoch, 0-based.
-     *
-     * @return the current epoch, 0-based
-     */
+    /** {@return the current epoch, 0-based} */
     int epoch();
 
-    /**
-     * Total epochs of the search.
-     *
-     * @return the number of epochs
-     */
+    /** {@return total epochs of the search} */
     int epochs();
 
     /**
@@ -50,18 +34,10 @@ public interface SearchState {
      */
     int stepsPerEpoch();
 
-    /**
-     * The search's generator (its state is checkpointed).
-     *
-     * @return the search's generator (its state is checkpointed)
-     */
+    /** {@return the search's generator (its state is checkpointed)} */
     Rng rng();
 
-    /**
-     * A long-lived manager for optimizer state.
-     *
-     * @return a long-lived manager for optimizer state
-     */
+    /** {@return a long-lived manager for optimizer state} */
     NDManager manager();
 
     /**
@@ -76,12 +52,11 @@ public interface SearchState {
     <T extends Stateful> T register(String name, T stateful);
 
     /**
-     * The state registered under {@code name}.
+     * {@return the state registered under {@code name}}
      *
      * @param <T> the type
      * @param name the name it was registered under
      * @param type its class
-     * @return the state registered under {@code name}
      */
     <T extends Stateful> T registered(String name, Class<T> type);
 

@@ -78,11 +78,10 @@ public final class Derivation {
     }
 
     /**
-     * Index of the largest entry other than {@code skip}; the first one on ties.
+     * {@return index of the largest entry other than {@code skip}; the first one on ties}
      *
      * @param row the row's values
      * @param skip a column to leave out (-1: none)
-     * @return the column
      */
     public static int argmax(float[] row, int skip) {
         int best = -1;

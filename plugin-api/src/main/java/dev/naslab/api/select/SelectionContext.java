@@ -17,60 +17,28 @@ import java.util.Optional;
  */
 public interface SelectionContext {
 
-    /**
-     * This selector's copy of the trained supernet (weights, α, decisions).
-     *
-     * @return this selector's copy of the trained supernet (weights, α, decisions)
-     */
+    /** {@return this selector's copy of the trained supernet (weights, α, decisions)} */
     Supernet supernet();
 
-    /**
-     * The trial's data: train, validation and test splits.
-     *
-     * @return the trial's data: train, validation and test splits
-     */
+    /** {@return the trial's data: train, validation and test splits} */
     DataSplits data();
 
-    /**
-     * The search's batch size.
-     *
-     * @return the search's batch size
-     */
+    /** {@return the search's batch size} */
     int batchSize();
 
-    /**
-     * A long-lived manager for the selector's arrays (per-step sub-managers come from it).
-     *
-     * @return a long-lived manager for the selector's arrays (per-step sub-managers come from it)
-     */
+    /** {@return a long-lived manager for the selector's arrays (per-step sub-managers come from it)} */
     ai.djl.ndarray.NDManager manager();
 
-    /**
-     * The trial's seed.
-     *
-     * @return the trial's seed
-     */
+    /** {@return the trial's seed} */
     long seed();
 
-    /**
-     * A generator derived from the trial's seed and the selector's id.
-     *
-     * @return a generator derived from the trial's seed and the selector's id
-     */
+    /** {@return a generator derived from the trial's seed and the selector's id} */
     Rng rng();
 
-    /**
-     * The selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}.
-     *
-     * @return the selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}
-     */
+    /** {@return the selector's own folder ({@code select-<id>/}) for logs such as {@code decisions.jsonl}} */
     Path workDir();
 
-    /**
-     * Where to report progress.
-     *
-     * @return where to report progress
-     */
+    /** {@return where to report progress} */
     Progress progress();
 
     /**
@@ -125,10 +93,9 @@ public interface SelectionContext {
     Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra);
 
     /**
-     * The space's string for an architecture, for logs.
+     * {@return the space's string for an architecture, for logs}
      *
      * @param architecture the architecture
-     * @return the space's string for an architecture, for logs
      */
     String format(Architecture architecture);
 }

@@ -166,9 +166,8 @@ public final class Adam implements Stateful {
     }
 
     /**
-     * The learning rate, as constructed or restored with a saved state.
+     * {@return the learning rate, as constructed or restored with a saved state}
      *
-     * @return the learning rate
      * @since 0.2
      */
     public float lr() {

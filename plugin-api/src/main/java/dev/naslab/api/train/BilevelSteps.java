@@ -87,7 +87,7 @@ public final class BilevelSteps {
     }
 
     /**
-     * ∇w of the loss on {@code train} (α not differentiated), global-norm clip, one SGD step.
+     * {@return ∇w of the loss on {@code train} (α not differentiated), global-norm clip, one SGD step}
      *
      * @param alphaTrainable whether α requires gradients outside this step
      * @throws DivergedException if the gradient norm is not finite
@@ -96,7 +96,6 @@ public final class BilevelSteps {
      * @param lr the learning rate
      * @param clip the global gradient-norm threshold
      * @param train a training batch
-     * @return the training batch's loss and accuracy
      */
     public static PassResult weightStep(Supernet net, Sgd sgd, float lr, float clip, Batch train,
             boolean alphaTrainable) {

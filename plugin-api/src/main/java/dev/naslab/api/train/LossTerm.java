@@ -20,10 +20,9 @@ import ai.djl.ndarray.NDManager;
 public interface LossTerm {
 
     /**
-     * The term for one pass: a scalar array of {@code pass}, with a gradient where it should train.
+     * {@return the term for one pass: a scalar array of {@code pass}, with a gradient where it should train}
      *
      * @param pass the manager of the pass
-     * @return the scalar added to the loss
      */
     NDArray value(NDManager pass);
 }

@@ -24,29 +24,20 @@ public record PassResult(double lossSum, long correct, long count, double term) 
     /** Nothing seen yet. */
     public static final PassResult EMPTY = new PassResult(0, 0, 0);
 
-    /**
-     * Mean loss per image.
-     *
-     * @return mean loss per image
-     */
+    /** {@return mean loss per image} */
     public double loss() {
         return count == 0 ? Double.NaN : lossSum / count;
     }
 
-    /**
-     * Top-1 accuracy in percent.
-     *
-     * @return the accuracy, 0 to 100
-     */
+    /** {@return top-1 accuracy in percent} */
     public double accuracy() {
         return count == 0 ? Double.NaN : 100.0 * correct / count;
     }
 
     /**
-     * The sums of this pass and {@code o}.
+     * {@return the sums of this pass and {@code o}}
      *
      * @param o the other pass
-     * @return the sums of this pass and {@code o}
      */
     public PassResult plus(PassResult o) {
         return new PassResult(lossSum + o.lossSum, correct + o.correct, count + o.count, term + o.term);

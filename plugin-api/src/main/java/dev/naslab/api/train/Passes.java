@@ -120,11 +120,10 @@ public final class Passes {
     }
 
     /**
-     * Forward and loss without gradients (BatchNorm mode is the forward's business).
+     * {@return forward and loss without gradients (BatchNorm mode is the forward's business)}
      *
      * @param forward the forward pass from the pass-scoped input to logits
      * @param batch the batch
-     * @return the batch's loss and accuracy
      */
     public static PassResult evaluate(Function<NDArray, NDArray> forward, Batch batch) {
         return evaluate(forward, batch, false);
@@ -189,11 +188,10 @@ public final class Passes {
     }
 
     /**
-     * Mean cross-entropy of logits against one-hot targets.
+     * {@return mean cross-entropy of logits against one-hot targets}
      *
      * @param logits the logits, N×classes
      * @param oneHot the labels, one-hot
-     * @return mean cross-entropy of logits against one-hot targets
      */
     public static NDArray crossEntropy(NDArray logits, NDArray oneHot) {
         return logits.logSoftmax(1).mul(oneHot).sum(new int[] {1}).mean().neg();

@@ -18,11 +18,10 @@ public final class Rng {
     }
 
     /**
-     * An independent stream derived from this one's seed and a label (e.g. "data", "init").
+     * {@return an independent stream derived from this one's seed and a label (e.g. "data", "init")}
      *
      * @param seed the seed to derive from (the trial's)
      * @param label what the generator is for
-     * @return a generator of its own for that purpose
      */
     public static Rng derive(long seed, String label) {
         Rng r = new Rng(seed ^ (label.hashCode() * 0x9E3779B97F4A7C15L));
@@ -30,11 +29,7 @@ public final class Rng {
         return r;
     }
 
-    /**
-     * The next 64 random bits.
-     *
-     * @return the next 64 random bits
-     */
+    /** {@return the next 64 random bits} */
     public long nextLong() {
         long z = (state += 0x9E3779B97F4A7C15L);
         z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
@@ -42,20 +37,15 @@ public final class Rng {
         return z ^ (z >>> 31);
     }
 
-    /**
-     * Uniform in [0, 1).
-     *
-     * @return the draw
-     */
+    /** {@return uniform in [0, 1)} */
     public double nextDouble() {
         return (nextLong() >>> 11) * 0x1.0p-53;
     }
 
     /**
-     * Uniform in [0, bound).
+     * {@return uniform in [0, bound)}
      *
      * @param bound the exclusive upper bound
-     * @return the draw
      */
     public int nextInt(int bound) {
         if (bound <= 0) {
@@ -64,20 +54,12 @@ public final class Rng {
         return (int) Math.floorMod(nextLong(), (long) bound);
     }
 
-    /**
-     * A uniformly drawn boolean.
-     *
-     * @return a uniformly drawn boolean
-     */
+    /** {@return a uniformly drawn boolean} */
     public boolean nextBoolean() {
         return nextLong() < 0;
     }
 
-    /**
-     * Standard normal (Box–Muller, no cached second value so the state stays one long).
-     *
-     * @return the draw
-     */
+    /** {@return standard normal (Box–Muller, no cached second value so the state stays one long)} */
     public double nextGaussian() {
         double u1 = 1.0 - nextDouble();
         double u2 = nextDouble();
@@ -99,10 +81,9 @@ public final class Rng {
     }
 
     /**
-     * A random permutation of 0..n-1.
+     * {@return a random permutation of 0..n-1}
      *
      * @param n the number of elements
-     * @return a random permutation of 0..n-1
      */
     public int[] permutation(int n) {
         int[] p = new int[n];
@@ -113,11 +94,7 @@ public final class Rng {
         return p;
     }
 
-    /**
-     * The state, for checkpoints.
-     *
-     * @return the state, for checkpoints
-     */
+    /** {@return the state, for checkpoints} */
     public long state() {
         return state;
     }

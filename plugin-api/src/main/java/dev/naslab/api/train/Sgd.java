@@ -63,9 +63,8 @@ public final class Sgd implements Stateful {
     }
 
     /**
-     * The initial learning rate recorded by {@link #withBaseLr}, NaN if none was.
+     * {@return the initial learning rate recorded by {@link #withBaseLr}, NaN if none was}
      *
-     * @return the rate, or NaN
      * @since 0.2
      */
     public float baseLr() {
@@ -111,29 +110,20 @@ public final class Sgd implements Stateful {
     }
 
     /**
-     * The momentum buffer of a weight, or null before its first step.
+     * {@return the momentum buffer of a weight, or null before its first step}
      *
      * @param name the parameter's name
-     * @return the momentum buffer of a weight, or null before its first step
      */
     public NDArray buffer(String name) {
         return buffers.get(name);
     }
 
-    /**
-     * The momentum factor.
-     *
-     * @return the momentum factor
-     */
+    /** {@return the momentum factor} */
     public float momentum() {
         return momentum;
     }
 
-    /**
-     * The L2 weight decay.
-     *
-     * @return the L2 weight decay
-     */
+    /** {@return the L2 weight decay} */
     public float weightDecay() {
         return weightDecay;
     }

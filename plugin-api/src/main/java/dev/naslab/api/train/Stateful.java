@@ -6,11 +6,7 @@ import java.util.Map;
 /** Something with tensor state that a checkpoint saves and restores (optimizer buffers). */
 public interface Stateful {
 
-    /**
-     * The current state tensors by name.
-     *
-     * @return the current state tensors by name
-     */
+    /** {@return the current state tensors by name} */
     Map<String, NDArray> stateTensors();
 
     /**
