@@ -122,6 +122,11 @@ final class BenchCommand implements Runnable {
                 throw new dev.naslab.core.config.ConfigException("naslab bench step --optimizer " + optimizer, problems);
             }
             Record optSettings = bound.get();
+            List<String> unbuildable = dev.naslab.core.config.PluginChecks.supernetProblems(choice.space(),
+                    choice.settings(), spaceId, opt.supernetOptions(optSettings), optimizer);
+            if (!unbuildable.isEmpty()) {
+                throw new UserException("naslab bench step --optimizer " + optimizer + ": " + String.join("; ", unbuildable));
+            }
             EngineSetup.configure(engine, threads);
             Engine e = EngineSetup.start(engine);
             Map<String, Object> out = new LinkedHashMap<>();
@@ -133,7 +138,8 @@ final class BenchCommand implements Runnable {
             out.put("batch", batch);
             out.put("input", shape.toString());
             try (NDManager root = NDManager.newBaseManager(e.getEngineName());
-                    Supernet net = choice.space().supernet(choice.settings(), shape, classes, new Rng(0), root)) {
+                    Supernet net = choice.space().supernet(choice.settings(), shape, classes,
+                            opt.supernetOptions(optSettings), new Rng(0), root)) {
                 out.putAll(new StepBench(net, batch, shape.channels(), shape.height(), shape.width(), classes, root)
                         .run(opt, optSettings, warmup, steps, rssAt, score));
             }

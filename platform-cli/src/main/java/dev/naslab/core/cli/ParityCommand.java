@@ -35,6 +35,11 @@ final class ParityCommand implements Callable<Integer> {
             description = "Check this architecture's network instead of the published ones (the space's architecture string; repeatable).")
     List<String> architectures = new ArrayList<>();
 
+    @Option(names = "--optimizer", paramLabel = "ID",
+            description = "Check the supernet this optimizer searches, with its default settings: its supernet options "
+                    + "(e.g. pc-darts's partial channels) and its evaluation mixing, extra architecture parameters included.")
+    String optimizer;
+
     @Option(names = "--input", defaultValue = "3x8x8",
             description = "CxHxW (default: ${DEFAULT-VALUE}: small on purpose, see the README's engineering notes).")
     String input;
@@ -68,6 +73,28 @@ final class ParityCommand implements Callable<Integer> {
         for (String id : ids) {
             choices.add(SpaceChoice.of(registry, id, sets, SpaceChoice.input(input), classes, "naslab parity"));
         }
+        dev.naslab.api.model.SupernetOptions options = dev.naslab.api.model.SupernetOptions.NONE;
+        dev.naslab.api.model.ArchMixing mixing = dev.naslab.api.model.ArchMixing.SOFTMAX;
+        if (optimizer != null) {
+            @SuppressWarnings("unchecked")
+            dev.naslab.api.SearchOptimizer<Record> opt = (dev.naslab.api.SearchOptimizer<Record>) registry
+                    .find(Kind.OPTIMIZER, optimizer).orElseThrow(() -> new UserException("unknown optimizer '" + optimizer
+                            + "'; installed: " + String.join(", ", registry.ids(Kind.OPTIMIZER)))).extension();
+            List<dev.naslab.core.config.Problem> problems = new ArrayList<>();
+            Record settings = dev.naslab.core.config.SettingsBinder.bind(
+                    dev.naslab.core.config.Mappers.YAML.createObjectNode(), opt.settingsClass(), "--optimizer", problems)
+                    .orElseThrow(() -> new dev.naslab.core.config.ConfigException("naslab parity --optimizer " + optimizer,
+                            problems));
+            options = opt.supernetOptions(settings);
+            mixing = opt.mixing(settings);
+            for (int i = 0; i < ids.size(); i++) {
+                List<String> unbuildable = dev.naslab.core.config.PluginChecks.supernetProblems(choices.get(i).space(),
+                        choices.get(i).settings(), ids.get(i), options, optimizer);
+                if (!unbuildable.isEmpty()) {
+                    throw new UserException("naslab parity --optimizer " + optimizer + ": " + String.join("; ", unbuildable));
+                }
+            }
+        }
         EngineSetup.configure("pytorch", threads);
         Engine pytorch = EngineSetup.start("pytorch");
         Engine mxnet = EngineSetup.start("mxnet");
@@ -81,7 +108,7 @@ final class ParityCommand implements Callable<Integer> {
             String id = ids.get(i);
             SpaceChoice c = choices.get(i);
             List<ParityCheck> checks = new EngineParity<>(c.space(), c.settings(), SpaceChoice.input(input), classes,
-                    batch, seed).withArchitectures(architectures).run(pytorch, mxnet, r -> System.out.printf(
+                    batch, seed).withArchitectures(architectures).withSupernet(options, mixing).run(pytorch, mxnet, r -> System.out.printf(
                             "%-14s %-44s %9.2e <= %.0e  %-12s (sensitivity %.1e)%s%n", id, r.what(), r.relative(),
                             r.tolerance(), r.verdict(), r.sensitivity(),
                             r.worst().isEmpty() ? "" : "  worst: " + r.worst()));

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * space against the dataset's image shape and classes, each evaluator's recipe against what a
  * space's networks support. A plugin's message becomes a {@link Problem} at the component's path.
  */
-final class PluginChecks {
+public final class PluginChecks {
 
     private PluginChecks() {
     }
@@ -57,6 +57,7 @@ final class PluginChecks {
                 Component o = search.optimizer();
                 dev.naslab.api.SearchOptimizer<Record> optimizer = o.extension(dev.naslab.api.SearchOptimizer.class);
                 optimizer.check(o.settings(), cells).forEach(text -> problems.add(keyed(o, text, s)));
+                supernetOptions(o, optimizer, s, problems);
                 for (Component sel : search.selection()) {
                     if (seen.add(sel)) {
                         dev.naslab.api.ArchitectureSelector<Record> selector = sel.extension(dev.naslab.api.ArchitectureSelector.class);
@@ -65,6 +66,31 @@ final class PluginChecks {
                 }
             }
         }
+    }
+
+    private static void supernetOptions(Component o, dev.naslab.api.SearchOptimizer<Record> optimizer, Component s,
+            List<Problem> problems) {
+        supernetProblems(s.extension(SearchSpace.class), s.settings(), s.id(), optimizer.supernetOptions(o.settings()),
+                o.id()).forEach(text -> problems.add(new Problem(o.path(), text)));
+    }
+
+    /**
+     * The supernet features an optimizer asks for against what the space offers, then the space's own
+     * check of the options (e.g. a partial-channel factor that does not divide its channels); messages
+     * belong at the optimizer, whose settings chose the options.
+     *
+     * @return one message per problem, none when the space can build the supernet
+     */
+    public static List<String> supernetProblems(SearchSpace<Record> space, Record spaceSettings, String spaceId,
+            dev.naslab.api.model.SupernetOptions options, String optimizerId) {
+        Set<dev.naslab.api.model.SpaceCapability> missing = new java.util.LinkedHashSet<>(options.required());
+        missing.removeAll(space.capabilities(spaceSettings));
+        if (!missing.isEmpty()) {
+            return List.of(optimizerId + " needs " + String.join(", ", missing.stream()
+                    .map(dev.naslab.api.model.SpaceCapability::label).toList()) + ", which space " + spaceId
+                    + " does not offer; use a space that does, or settings of " + optimizerId + " that do without");
+        }
+        return space.check(spaceSettings, options).stream().map(t -> t + " (space " + spaceId + ")").toList();
     }
 
     /** A plugin's {@code "key: reason"} at that key of the component, else at the component. */

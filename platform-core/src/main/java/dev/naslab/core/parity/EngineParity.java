@@ -52,6 +52,8 @@ public final class EngineParity<S extends Record> {
     private final int batch;
     private final long seed;
     private final Map<String, String> architectures = new LinkedHashMap<>();
+    private dev.naslab.api.model.SupernetOptions options = dev.naslab.api.model.SupernetOptions.NONE;
+    private dev.naslab.api.model.ArchMixing mixing = dev.naslab.api.model.ArchMixing.SOFTMAX;
 
     /**
      * @param space    the space under test
@@ -74,6 +76,18 @@ public final class EngineParity<S extends Record> {
     /** Checks these architectures' networks (architecture strings of the space) instead of the published ones. */
     public EngineParity<S> withArchitectures(List<String> texts) {
         texts.forEach(t -> architectures.put(t, t));
+        return this;
+    }
+
+    /**
+     * Checks the supernet an optimizer would search: built with its supernet options (e.g. PC-DARTS's
+     * partial channels) and mixing with its evaluation form, its extra architecture parameters included
+     * in the architecture gradients and the iteration's results.
+     */
+    public EngineParity<S> withSupernet(dev.naslab.api.model.SupernetOptions options,
+            dev.naslab.api.model.ArchMixing mixing) {
+        this.options = options;
+        this.mixing = mixing;
         return this;
     }
 
@@ -127,8 +141,8 @@ public final class EngineParity<S extends Record> {
     }
 
     private void supernet(NDManager mr, NDManager mo, Consumer<ParityCheck> add) {
-        try (Supernet a = space.supernet(settings, shape, classes, Rng.derive(seed, "parity-init"), mr);
-                Supernet b = space.supernet(settings, shape, classes, Rng.derive(seed, "parity-init"), mo);
+        try (Supernet a = supernet(mr);
+                Supernet b = supernet(mo);
                 Side<Supernet> ref = new Side<>(a, batch(mr, "train", 0), batch(mr, "valid", 0));
                 Side<Supernet> other = new Side<>(b, batch(mo, "train", 0), batch(mo, "valid", 0));
                 Side<Supernet> nudged = new Side<>(a, batch(mr, "train", NUDGE), batch(mr, "valid", NUDGE))) {
@@ -165,6 +179,12 @@ public final class EngineParity<S extends Record> {
         }
     }
 
+    private Supernet supernet(NDManager m) {
+        Supernet net = space.supernet(settings, shape, classes, options, Rng.derive(seed, "parity-init"), m);
+        net.arch().use(mixing, Rng.derive(seed, "arch-parameters"));
+        return net;
+    }
+
     private void network(String name, String text, NDManager mr, NDManager mo, Consumer<ParityCheck> add) {
         var architecture = space.parse(text, settings);
         try (Network a = space.network(architecture, settings, shape, classes, Rng.derive(seed, "parity-net"), mr);
@@ -194,17 +214,17 @@ public final class EngineParity<S extends Record> {
         return gradientValues(net.params().weights());
     }
 
-    /** ∇α as the first-order α step takes it: weights fixed. */
+    /** ∇α (and the extra architecture parameters') as the first-order α step takes it: weights fixed. */
     private static Map<String, float[]> alphaGradients(Supernet net, Batch b) {
         net.arch().setTrainable(true);
         net.params().setTrainable(false);
         try {
-            Grads.zero(net.arch().alphas().values());
+            Grads.zero(net.arch().trainables().values());
             Passes.backward(x -> net.forward(x, true), b);
         } finally {
             net.params().setTrainable(true);
         }
-        return gradientValues(net.arch().alphas());
+        return gradientValues(net.arch().trainables());
     }
 
     private static Map<String, float[]> recipeGradients(Network net, Batch b) {
@@ -218,7 +238,7 @@ public final class EngineParity<S extends Record> {
     private static void dartsIteration(Supernet net, Batch train, Batch valid) {
         net.arch().setTrainable(true);
         try (NDManager opt = net.params().manager().newSubManager()) {
-            Adam adam = new Adam(net.arch().alphas(), 3e-4f, 0.5f, 0.999f, 1e-8f, 1e-3f, opt);
+            Adam adam = new Adam(net.arch().trainables(), 3e-4f, 0.5f, 0.999f, 1e-8f, 1e-3f, opt);
             Sgd sgd = new Sgd(net.params().weights(), 0.9f, 3e-4f, opt);
             BilevelSteps.alphaStep(net, adam, valid);
             BilevelSteps.weightStep(net, sgd, 0.025f, 5f, train, true);

@@ -194,7 +194,8 @@ public final class TimeEstimator {
             Engine eng = engine(e);
             try (NDManager root = NDManager.newBaseManager(eng.getEngineName());
                     Supernet net = space.<SearchSpace<Record>>extension(SearchSpace.class).supernet(space.settings(), shape, classes,
-                            new Rng(0), root)) {
+                            optimizer.<SearchOptimizer<Record>>extension(SearchOptimizer.class)
+                                    .supernetOptions(optimizer.settings()), new Rng(0), root)) {
                 Map<String, Object> r = new StepBench(net, batch, shape.channels(), shape.height(), shape.width(),
                         classes, root).run(optimizer.<SearchOptimizer<Record>>extension(SearchOptimizer.class), optimizer.settings(), 1, 2,
                         List.of(), true);

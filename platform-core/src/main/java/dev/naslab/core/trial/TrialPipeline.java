@@ -90,8 +90,10 @@ public final class TrialPipeline {
             SearchSpec searchC = experiment.searches().get(spec.search());
             SearchOptimizer<Record> opt = searchC.optimizer().extension(SearchOptimizer.class);
             dev.naslab.api.model.ArchMixing mixing = opt.mixing(searchC.optimizer().settings());
+            dev.naslab.api.model.SupernetOptions options = opt.supernetOptions(searchC.optimizer().settings());
             Supplier<Supernet> supernets = () -> {
-                Supernet net = space.supernet(spaceSettings, shape, classes, Rng.derive(spec.seed(), "init"), root);
+                Supernet net = space.supernet(spaceSettings, shape, classes, options, Rng.derive(spec.seed(), "init"),
+                        root);
                 // every supernet of the trial mixes the optimizer's way: the search's, each selector's copy
                 net.arch().use(mixing, Rng.derive(spec.seed(), "arch-parameters"));
                 return net;

@@ -1,6 +1,7 @@
 package dev.naslab.api.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -60,6 +61,18 @@ public final class MixingWeights {
         active.forEach((k, a) -> unit.put(k, new boolean[a.length][a.length == 0 ? 0 : a[0].length]));
         return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit,
                 null, null, null);
+    }
+
+    /**
+     * {@return these weights with a weight per edge for each edge's whole output} (see {@link #edgeWeight});
+     * what {@link ArchState#weightsFrom(NDManager, java.util.function.BiFunction, java.util.function.Function)}
+     * builds for undecided edges, here for weights made some other way.
+     *
+     * @param edgeWeights per cell type, the vector of its edges' weights
+     * @since 0.3
+     */
+    public MixingWeights withEdgeWeights(Map<String, NDArray> edgeWeights) {
+        return new MixingWeights(weights, active, unit, values, straight, new java.util.LinkedHashMap<>(edgeWeights));
     }
 
     /**

@@ -16,6 +16,39 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class OpsTest {
 
+    /** PC-DARTS's channel_shuffle on hand values: 6 channels holding their own index. */
+    @ParameterizedTest
+    @ValueSource(strings = {"PyTorch", "MXNet"})
+    void channelShuffleInterleavesTheGroups(String engine) {
+        try (NDManager m = NDManager.newBaseManager(engine)) {
+            NDArray x = m.arange(6f).reshape(1, 6, 1, 1);
+            assertArrayEquals(new float[] {0, 3, 1, 4, 2, 5}, Ops.channelShuffle(x, 2).toFloatArray());
+            assertArrayEquals(new float[] {0, 2, 4, 1, 3, 5}, Ops.channelShuffle(x, 3).toFloatArray());
+            assertArrayEquals(x.toFloatArray(), Ops.channelShuffle(x, 1).toFloatArray());
+        }
+    }
+
+    /**
+     * k = 2 on a 4-channel 2×2 input holding 0..15: the ops see channels 0-1; at stride 2 the bypassed
+     * channels 2 and 3 are max-pooled to 11 and 15; the concatenation [100, 200, 11, 15] is shuffled
+     * to [100, 11, 200, 15]. At stride 1 the bypass is kept as it is.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"PyTorch", "MXNet"})
+    void partialChannelsSliceBypassConcatenateAndShuffle(String engine) {
+        try (NDManager m = NDManager.newBaseManager(engine)) {
+            NDArray x = m.arange(16f).reshape(1, 4, 2, 2);
+            assertArrayEquals(new float[] {0, 1, 2, 3, 4, 5, 6, 7}, Ops.partialChannelInput(x, 2).toFloatArray());
+            NDArray reduced = m.create(new float[] {100, 200}).reshape(1, 2, 1, 1);
+            NDArray y = Ops.partialChannelOutput(reduced, x, 2);
+            assertEquals(new Shape(1, 4, 1, 1), y.getShape());
+            assertArrayEquals(new float[] {100, 11, 200, 15}, y.toFloatArray());
+            NDArray same = m.full(new Shape(1, 2, 2, 2), -1f);
+            assertArrayEquals(new float[] {-1, -1, -1, -1, 8, 9, 10, 11, -1, -1, -1, -1, 12, 13, 14, 15},
+                    Ops.partialChannelOutput(same, x, 2).toFloatArray());
+        }
+    }
+
     /** Pieces in order with their values, and each piece's gradient back in its place (hand values). */
     @ParameterizedTest
     @ValueSource(strings = {"PyTorch", "MXNet"})

@@ -6,7 +6,9 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
+import dev.naslab.api.model.SpaceCapability;
 import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.model.TrainingFeature;
 import dev.naslab.api.train.Rng;
 import java.util.ArrayList;
@@ -62,7 +64,29 @@ public final class DartsSpace implements SearchSpace<DartsSettings> {
 
     @Override
     public Supernet supernet(DartsSettings s, InputShape input, int classes, Rng rng, NDManager manager) {
-        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, rng, manager);
+        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, 1, rng, manager);
+    }
+
+    @Override
+    public Supernet supernet(DartsSettings s, InputShape input, int classes, SupernetOptions options, Rng rng,
+            NDManager manager) {
+        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, options.partialChannels(), rng, manager);
+    }
+
+    @Override
+    public Set<SpaceCapability> capabilities(DartsSettings s) {
+        return Set.of(SpaceCapability.PARTIAL_CHANNELS);
+    }
+
+    /** k must divide every cell's channels (C, 2C, 4C) and every channel count a shuffle groups. */
+    @Override
+    public List<String> check(DartsSettings s, SupernetOptions options) {
+        int k = options.partialChannels();
+        if (s.channels() % k != 0) {
+            return List.of("partial channels k = " + k + " does not divide darts's channels: " + s.channels()
+                    + " (the first cells', doubled at each reduction); choose a k that divides it");
+        }
+        return List.of();
     }
 
     @Override

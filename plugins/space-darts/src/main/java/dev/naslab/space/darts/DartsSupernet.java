@@ -22,12 +22,13 @@ final class DartsSupernet extends AbstractSupernet {
     private final boolean drawsNoise;
     private Rng noise;
 
-    DartsSupernet(DartsSettings s, List<CellType> types, int inChannels, int classes, Rng rng, NDManager manager) {
+    DartsSupernet(DartsSettings s, List<CellType> types, int inChannels, int classes, int partialChannels, Rng rng,
+            NDManager manager) {
         super(new ParamStore(manager), new ArchState(types, manager, rng, 1e-3f));
         macro = new Macro(params(), inChannels, s.channels(), s.layers(), classes, rng);
         for (Macro.CellPlan plan : macro.plans()) {
             CellType t = types.get(plan.reduction() ? 1 : 0);
-            cells.add(new SearchCell(params(), "cells." + plan.index(), t.name(), t.edgeOps(), plan, rng));
+            cells.add(new SearchCell(params(), "cells." + plan.index(), t.name(), t.edgeOps(), plan, partialChannels, rng));
         }
         drawsNoise = types.stream().anyMatch(t -> t.ops().contains("noise"));
         noise = Rng.derive(rng.nextLong(), "noise");

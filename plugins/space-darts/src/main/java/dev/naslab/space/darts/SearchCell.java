@@ -30,6 +30,12 @@ import java.util.Map;
  * 0 on every edge leaving the state ({@code none}, masked or decided away); in hard mode
  * ({@link MixingWeights#straightThrough}) a kind runs when any edge leaving the state chose it.
  * {@code PerEdgeSearchCell} in the tests is the one-op-per-edge version this is checked against.
+ *
+ * <p>With partial channels (k &gt; 1, PC-DARTS) every state's ops see its first C/k channels; each
+ * edge's mixture is concatenated with the bypassed channels (max-pooled 2×2 on a stride-2 edge) and
+ * shuffled ({@link Ops#partialChannelOutput}), then multiplied by the edge's own weight when the mixing
+ * gives one ({@link MixingWeights#edgeWeight}). An edge with nothing to mix (no active op but
+ * {@code none}: removed, masked, or decided {@code none}) contributes nothing, bypass included.
  */
 final class SearchCell {
 
@@ -39,10 +45,16 @@ final class SearchCell {
     private final ReluConvBn convPre0;
     private final ReluConvBn pre1;
     private final Source[] sources = new Source[2 + DartsCell.STEPS - 1];
+    /** k: the ops see channels / k of their input. */
+    private final int partial;
+    private final List<List<String>> edgeOps;
     private final ParamStore ps;
 
-    SearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan, Rng rng) {
+    SearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan, int partial,
+            Rng rng) {
         this.ps = ps;
+        this.partial = partial;
+        this.edgeOps = edgeOps;
         this.type = type;
         this.reduction = plan.reduction();
         int c = plan.channels();
@@ -55,8 +67,8 @@ final class SearchCell {
         }
         pre1 = new ReluConvBn(ps, name + ".preprocess1", plan.prev(), c, 1, 1, 0, false, rng);
         for (int from = 0; from < sources.length; from++) {
-            sources[from] = new Source(ps, name + ".state" + from, from, c, DartsCell.stride(reduction, from), edgeOps,
-                    rng);
+            sources[from] = new Source(ps, name + ".state" + from, from, c / partial, DartsCell.stride(reduction, from),
+                    edgeOps, rng);
         }
     }
 
@@ -75,11 +87,14 @@ final class SearchCell {
                     straight = straight == null ? st : straight.add(st);
                 }
                 if (edgeOut[from] == null) {
-                    edgeOut[from] = sources[from].forward(states[from], w, type, training, ps);
+                    NDArray in = partial == 1 ? states[from] : Ops.partialChannelInput(states[from], partial);
+                    edgeOut[from] = sources[from].forward(in, w, type, training, ps);
                 }
                 NDArray term = edgeOut[from][Source.slot(from, to)];
-                if (term != null) {
-                    terms.add(term);
+                // a stacked kind also fills the slots of edges it has weight 0 on: harmless zeros, except that
+                // with partial channels an edge with nothing to mix must not pass its bypass on either
+                if (term != null && (partial == 1 || mixes(w, DartsCell.edge(to, from)))) {
+                    terms.add(edgeOutput(term, states[from], w, DartsCell.edge(to, from)));
                 }
             }
             states[to] = !terms.isEmpty() ? Ops.sum(terms) : OpFactory.zeros(states[1], reduction ? 2 : 1);
@@ -88,6 +103,23 @@ final class SearchCell {
             }
         }
         return NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
+    }
+
+    /** Whether any op of edge e other than {@code none} is active. */
+    private boolean mixes(MixingWeights w, int e) {
+        List<String> ops = edgeOps.get(e);
+        for (int k = 0; k < ops.size(); k++) {
+            if (w.active(type, e, k) && !ops.get(k).equals("none")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One edge's mixture on partial channels made whole again and weighted by its edge's weight. */
+    private NDArray edgeOutput(NDArray mixed, NDArray state, MixingWeights w, int e) {
+        NDArray y = partial == 1 ? mixed : Ops.partialChannelOutput(mixed, state, partial);
+        return w.hasEdgeWeights(type) ? y.mul(w.edgeWeight(type, e)) : y;
     }
 
     /** The edges leaving one state, grouped by op kind. */

@@ -14,6 +14,7 @@ import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.train.Rng;
 import java.util.ArrayList;
@@ -22,7 +23,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The batched {@link SearchCell} against {@link PerEdgeSearchCell}, one op object per edge, with
@@ -35,13 +36,13 @@ class BatchedSearchCellTest {
         final Macro macro;
         final List<PerEdgeSearchCell> cells = new ArrayList<>();
 
-        PerEdgeSupernet(DartsSettings s, List<CellType> types, NDManager m) {
+        PerEdgeSupernet(DartsSettings s, List<CellType> types, int k, NDManager m) {
             super(new ParamStore(m), new ArchState(types, m, new Rng(9), 1e-3f));
             Rng rng = new Rng(5);
             macro = new Macro(params(), 1, s.channels(), s.layers(), 10, rng);
             for (Macro.CellPlan plan : macro.plans()) {
                 CellType t = types.get(plan.reduction() ? 1 : 0);
-                cells.add(new PerEdgeSearchCell(params(), "cells." + plan.index(), t.name(), t.edgeOps(), plan, rng));
+                cells.add(new PerEdgeSearchCell(params(), "cells." + plan.index(), t.name(), t.edgeOps(), plan, k, rng));
             }
         }
 
@@ -90,15 +91,16 @@ class BatchedSearchCellTest {
         }
     }
 
+    /** k &gt; 1: partial channels (PC-DARTS) with edge weights, which differ per edge. */
     @ParameterizedTest
-    @ValueSource(strings = {"darts", "s1", "s3"})
-    void batchedCellsComputeWhatPerEdgeCellsCompute(String ops) {
-        DartsSettings s = new DartsSettings(4, 3, ops, null, null);
+    @CsvSource({"darts, 1", "s1, 1", "s3, 1", "darts, 2", "s3, 4"})
+    void batchedCellsComputeWhatPerEdgeCellsCompute(String ops, int k) {
+        DartsSettings s = new DartsSettings(k == 4 ? 8 : 4, 3, ops, null, null);
         DartsSpace space = new DartsSpace();
         List<CellType> types = space.cellTypes(s);
         try (NDManager m = NDManager.newBaseManager();
-                Supernet batched = space.supernet(s, new InputShape(1, 8, 8), 10, new Rng(0), m);
-                PerEdgeSupernet ref = new PerEdgeSupernet(s, types, m)) {
+                Supernet batched = space.supernet(s, new InputShape(1, 8, 8), 10, new SupernetOptions(k), new Rng(0), m);
+                PerEdgeSupernet ref = new PerEdgeSupernet(s, types, k, m)) {
             assertEquals(ref.params().count(), batched.params().count());
             copyWeights(batched, ref, types, 3);
             // random α so that every op has a distinct weight
@@ -113,6 +115,10 @@ class BatchedSearchCellTest {
                 batched.arch().alpha(c).muli(0).addi(v);
                 ref.arch().alpha(c).muli(0).addi(v);
             }
+            edgeWeights = k == 1 ? null : new float[DartsCell.EDGES];
+            for (int e = 0; edgeWeights != null && e < edgeWeights.length; e++) {
+                edgeWeights[e] = 0.3f + 0.05f * e;
+            }
             compare(batched, ref, m, "plain");
             for (Supernet net : List.of(batched, ref)) {
                 net.arch().mask("normal", 3, 1);
@@ -124,7 +130,9 @@ class BatchedSearchCellTest {
         }
     }
 
-    private static void compare(Supernet batched, Supernet ref, NDManager m, String what) {
+    private float[] edgeWeights;
+
+    private void compare(Supernet batched, Supernet ref, NDManager m, String what) {
         NDArray x = m.randomNormal(new Shape(3, 1, 8, 8));
         float[][] logits = new float[2][];
         float[][][] grads = new float[2][2][];
@@ -134,7 +142,12 @@ class BatchedSearchCellTest {
             try (NDManager pass = m.newSubManager(); GradientCollector gc = pass.getEngine().newGradientCollector()) {
                 NDArray in = x.duplicate();
                 in.attach(pass);
-                NDArray out = net.forward(in, true);
+                MixingWeights w = net.arch().mixingWeights(pass);
+                if (edgeWeights != null) {
+                    w = w.withEdgeWeights(Map.of("normal", pass.create(edgeWeights), "reduce",
+                            pass.create(edgeWeights).mul(2)));
+                }
+                NDArray out = net.forward(in, w, true);
                 gc.backward(out.mul(out).sum());
                 logits[i] = out.toFloatArray();
                 grads[i][0] = net.arch().alpha("normal").getGradient().toFloatArray();

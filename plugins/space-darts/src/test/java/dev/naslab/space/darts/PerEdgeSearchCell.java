@@ -35,9 +35,12 @@ final class PerEdgeSearchCell {
     private final BatchNorm2d[] maxBn = new BatchNorm2d[5];
     private final BatchNorm2d[] avgBn = new BatchNorm2d[5];
     private final ParamStore ps;
+    private final int k;
 
-    PerEdgeSearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan, Rng rng) {
+    PerEdgeSearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan, int partial,
+            Rng rng) {
         this.ps = ps;
+        this.k = partial;
         this.type = type;
         this.reduction = plan.reduction();
         this.edgeOps = edgeOps;
@@ -50,6 +53,7 @@ final class PerEdgeSearchCell {
             convPre0 = new ReluConvBn(ps, name + ".preprocess0", plan.prevPrev(), c, 1, 1, 0, false, rng);
         }
         pre1 = new ReluConvBn(ps, name + ".preprocess1", plan.prev(), c, 1, 1, 0, false, rng);
+        c /= partial;
         ops = new OpFactory.Activated[DartsCell.EDGES][];
         for (int to = 2; to < 2 + DartsCell.STEPS; to++) {
             for (int from = 0; from < to; from++) {
@@ -85,11 +89,13 @@ final class PerEdgeSearchCell {
                 int e = DartsCell.edge(to, from);
                 int stride = DartsCell.stride(reduction, from);
                 List<String> cand = edgeOps.get(e);
+                NDArray mixed = null;
+                long part = states[from].getShape().get(1) / this.k;
                 for (int k = 0; k < cand.size(); k++) {
                     if (!w.active(type, e, k)) {
                         continue;
                     }
-                    NDArray x = states[from];
+                    NDArray x = states[from].get(new ai.djl.ndarray.index.NDIndex(":, :{}", part));
                     NDArray out;
                     switch (cand.get(k)) {
                         case "none" -> out = null;
@@ -119,12 +125,32 @@ final class PerEdgeSearchCell {
                     }
                     if (out != null) {
                         NDArray term = w.weigh(type, e, k, out);
-                        acc = acc == null ? term : acc.add(term);
+                        mixed = mixed == null ? term : mixed.add(term);
                     }
+                }
+                if (mixed != null) {
+                    NDArray edge = this.k == 1 ? mixed : pcDartsJoin(mixed, states[from], part);
+                    edge = w.hasEdgeWeights(type) ? edge.mul(w.edgeWeight(type, e)) : edge;
+                    acc = acc == null ? edge : acc.add(edge);
                 }
             }
             states[to] = acc != null ? acc : OpFactory.zeros(states[1], reduction ? 2 : 1);
         }
         return NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
+    }
+
+    /**
+     * The reference MixedOp's tail (PC-DARTS model_search.py): cat(mixture, bypass) with the bypass
+     * max-pooled 2×2 where the mixture is smaller, then channel_shuffle as view, transpose, view.
+     */
+    private NDArray pcDartsJoin(NDArray mixed, NDArray x, long part) {
+        NDArray bypass = x.get(new ai.djl.ndarray.index.NDIndex(":, {}:", part));
+        if (mixed.getShape().get(2) != x.getShape().get(2)) {
+            bypass = ai.djl.nn.pooling.Pool.maxPool2d(bypass, new ai.djl.ndarray.types.Shape(2, 2),
+                    new ai.djl.ndarray.types.Shape(2, 2), new ai.djl.ndarray.types.Shape(0, 0), false);
+        }
+        NDArray joined = NDArrays.concat(new NDList(mixed, bypass), 1);
+        ai.djl.ndarray.types.Shape s = joined.getShape();
+        return joined.reshape(s.get(0), k, s.get(1) / k, s.get(2), s.get(3)).transpose(0, 2, 1, 3, 4).reshape(s);
     }
 }

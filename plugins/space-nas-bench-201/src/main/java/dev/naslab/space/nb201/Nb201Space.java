@@ -6,10 +6,13 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
+import dev.naslab.api.model.SpaceCapability;
 import dev.naslab.api.model.Supernet;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.train.Rng;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.pf4j.Extension;
 
 /**
@@ -55,7 +58,28 @@ public final class Nb201Space implements SearchSpace<Nb201Settings> {
 
     @Override
     public Supernet supernet(Nb201Settings s, InputShape input, int classes, Rng rng, NDManager manager) {
-        return new Nb201Supernet(s, input.channels(), classes, rng, manager);
+        return new Nb201Supernet(s, input.channels(), classes, 1, rng, manager);
+    }
+
+    @Override
+    public Supernet supernet(Nb201Settings s, InputShape input, int classes, SupernetOptions options, Rng rng,
+            NDManager manager) {
+        return new Nb201Supernet(s, input.channels(), classes, options.partialChannels(), rng, manager);
+    }
+
+    @Override
+    public Set<SpaceCapability> capabilities(Nb201Settings s) {
+        return Set.of(SpaceCapability.PARTIAL_CHANNELS);
+    }
+
+    @Override
+    public List<String> check(Nb201Settings s, SupernetOptions options) {
+        int k = options.partialChannels();
+        if (s.channels() % k != 0) {
+            return List.of("partial channels k = " + k + " does not divide nas-bench-201's channels: " + s.channels()
+                    + " (the first stage's, doubled at each reduction); choose a k that divides it");
+        }
+        return List.of();
     }
 
     @Override

@@ -14,10 +14,10 @@ final class Nb201Supernet extends AbstractSupernet {
 
     private final Skeleton skeleton;
 
-    Nb201Supernet(Nb201Settings s, int inChannels, int classes, Rng rng, NDManager manager) {
+    Nb201Supernet(Nb201Settings s, int inChannels, int classes, int partialChannels, Rng rng, NDManager manager) {
         super(new ParamStore(manager), new ArchState(List.of(Nb201Cell.TYPE), manager, rng, 1e-3f));
         skeleton = new Skeleton(params(), s, inChannels, classes, rng,
-                (index, c) -> new SearchCell(params(), "cells." + index, c, rng));
+                (index, c) -> new SearchCell(params(), "cells." + index, c, partialChannels, rng));
     }
 
     @Override

@@ -20,32 +20,45 @@ import dev.naslab.api.train.Rng;
  * multiply per edge and their gradients. {@code none} contributes exactly zero and is skipped, as are ops whose
  * mixing weight is exactly zero; in hard mode ({@link MixingWeights#straightThrough}) a stacked convolution
  * runs when any outgoing edge chose it, weighted 0 on the others. The parameters equal those of separate per-edge ops.
+ *
+ * <p>With partial channels (k &gt; 1, PC-DARTS) the ops see the first C/k channels of node j (the same
+ * slice for every outgoing edge, so the stacking above still holds); each edge's mixture is concatenated
+ * with the C − C/k channels that bypass it and shuffled ({@link Ops#partialChannelOutput}), and, when the
+ * mixing gives edges weights of their own ({@link MixingWeights#edgeWeight}), multiplied by its edge's
+ * weight before the node sums. An edge with nothing to mix (no active op but {@code none}: removed,
+ * masked, or decided {@code none}) contributes nothing, bypass included.
  */
 final class SearchCell {
 
     private final int channels;
+    /** k: the ops see channels / k of their input. */
+    private final int partial;
     private final ParamStore ps;
     private final Conv2d[] conv1 = new Conv2d[3];
     private final Conv2d[] conv3 = new Conv2d[3];
     private final BatchNorm2d[] bn1 = new BatchNorm2d[3];
     private final BatchNorm2d[] bn3 = new BatchNorm2d[3];
 
-    SearchCell(ParamStore ps, String name, int c, Rng rng) {
+    SearchCell(ParamStore ps, String name, int c, int partial, Rng rng) {
         this.channels = c;
+        this.partial = partial;
         this.ps = ps;
+        int part = c / partial;
         for (int j = 0; j < 3; j++) {
             int fanOut = 3 - j;
-            conv1[j] = new Conv2d(ps, name + ".node" + j + ".nor_conv_1x1", c, fanOut * c, 1, 1, 0, rng);
-            bn1[j] = new BatchNorm2d(ps, name + ".node" + j + ".nor_conv_1x1.bn", fanOut * c, false);
-            conv3[j] = new Conv2d(ps, name + ".node" + j + ".nor_conv_3x3", c, fanOut * c, 3, 1, 1, rng);
-            bn3[j] = new BatchNorm2d(ps, name + ".node" + j + ".nor_conv_3x3.bn", fanOut * c, false);
+            conv1[j] = new Conv2d(ps, name + ".node" + j + ".nor_conv_1x1", part, fanOut * part, 1, 1, 0, rng);
+            bn1[j] = new BatchNorm2d(ps, name + ".node" + j + ".nor_conv_1x1.bn", fanOut * part, false);
+            conv3[j] = new Conv2d(ps, name + ".node" + j + ".nor_conv_3x3", part, fanOut * part, 3, 1, 1, rng);
+            bn3[j] = new BatchNorm2d(ps, name + ".node" + j + ".nor_conv_3x3.bn", fanOut * part, false);
         }
     }
 
     NDArray forward(NDArray x, MixingWeights w, boolean training) {
         String cell = Nb201Cell.NAME;
         NDArray[] nodes = new NDArray[Nb201Cell.NODES];
+        NDArray[] inputs = new NDArray[Nb201Cell.NODES];
         Outgoing[] out = new Outgoing[3];
+        boolean perEdge = partial > 1 || w.hasEdgeWeights(cell);
         nodes[0] = x;
         for (int i = 1; i < Nb201Cell.NODES; i++) {
             NDList terms = new NDList();
@@ -57,20 +70,25 @@ final class SearchCell {
                     straight = straight == null ? st : straight.add(st);
                 }
                 if (out[j] == null) {
-                    out[j] = outgoing(j, nodes[j], w, training);
+                    inputs[j] = partial == 1 ? nodes[j] : Ops.partialChannelInput(nodes[j], partial);
+                    out[j] = outgoing(j, inputs[j], w, training);
                 }
+                NDList edgeTerms = perEdge ? new NDList() : terms;
                 int slot = i - j - 1;
                 if (w.active(cell, e, Nb201Cell.SKIP)) {
-                    terms.add(w.weigh(cell, e, Nb201Cell.SKIP, nodes[j]));
+                    edgeTerms.add(w.weigh(cell, e, Nb201Cell.SKIP, inputs[j]));
                 }
                 if (w.active(cell, e, Nb201Cell.CONV1)) {
-                    terms.add(out[j].conv1.get(slot)); // weighted inside its BatchNorm
+                    edgeTerms.add(out[j].conv1.get(slot)); // weighted inside its BatchNorm
                 }
                 if (w.active(cell, e, Nb201Cell.CONV3)) {
-                    terms.add(out[j].conv3.get(slot));
+                    edgeTerms.add(out[j].conv3.get(slot));
                 }
                 if (w.active(cell, e, Nb201Cell.POOL)) {
-                    terms.add(w.weigh(cell, e, Nb201Cell.POOL, out[j].pool));
+                    edgeTerms.add(w.weigh(cell, e, Nb201Cell.POOL, out[j].pool));
+                }
+                if (perEdge && !edgeTerms.isEmpty()) {
+                    terms.add(edgeOutput(Ops.sum(edgeTerms), nodes[j], w, e));
                 }
             }
             nodes[i] = terms.isEmpty() ? x.zerosLike() : Ops.sum(terms);
@@ -79,6 +97,12 @@ final class SearchCell {
             }
         }
         return nodes[3];
+    }
+
+    /** One edge's mixture on partial channels made whole again and weighted by its edge's weight. */
+    private NDArray edgeOutput(NDArray mixed, NDArray node, MixingWeights w, int e) {
+        NDArray y = partial == 1 ? mixed : Ops.partialChannelOutput(mixed, node, partial);
+        return w.hasEdgeWeights(Nb201Cell.NAME) ? y.mul(w.edgeWeight(Nb201Cell.NAME, e)) : y;
     }
 
     /** The op outputs of every edge leaving node j that any active op needs. */
@@ -119,16 +143,17 @@ final class SearchCell {
     private NDArray scale(MixingWeights w, int j, int k) {
         NDArray matrix = w.matrix(Nb201Cell.NAME);
         float[][] constants = w.constants(Nb201Cell.NAME);
+        int part = channels / partial;
         if (constants != null) {
-            float[] s = new float[(Nb201Cell.NODES - 1 - j) * channels];
+            float[] s = new float[(Nb201Cell.NODES - 1 - j) * part];
             for (int i = j + 1; i < Nb201Cell.NODES; i++) {
-                java.util.Arrays.fill(s, (i - j - 1) * channels, (i - j) * channels, constants[Nb201Cell.edge(i, j)][k]);
+                java.util.Arrays.fill(s, (i - j - 1) * part, (i - j) * part, constants[Nb201Cell.edge(i, j)][k]);
             }
             return matrix.getManager().create(s);
         }
         NDList parts = new NDList();
         for (int i = j + 1; i < Nb201Cell.NODES; i++) {
-            parts.add(matrix.get(Nb201Cell.edge(i, j), k).reshape(1).repeat(0, channels));
+            parts.add(matrix.get(Nb201Cell.edge(i, j), k).reshape(1).repeat(0, part));
         }
         return parts.size() == 1 ? parts.singletonOrThrow() : NDArrays.concat(parts);
     }

@@ -21,17 +21,29 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The search cell against the cell written out one op per edge, as the reference's MixedOp:
  * node i = Σ_{j<i} Σ_k w[e(i,j), k] · op_k(node j), each ReLU-conv-BN with its own weights (here
  * the slot of the stacked convolution) and its own batch statistics. Checks the output and the
- * gradient reaching the mixing weights, so folding the weights into the BatchNorm is exact.
+ * gradient reaching the mixing weights, so folding the weights into the BatchNorm is exact. With
+ * partial channels (PC-DARTS's MixedOp) each edge mixes its ops on the first C/k channels of node j,
+ * concatenates the rest, shuffles the channels (written out here as the permutation
+ * {@code out[o] = in[(o mod k)·C/k + o div k]}) and is multiplied by its edge weight.
  */
 class SearchCellTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"PyTorch", "MXNet"})
     void equalsTheCellWrittenOutOnePerEdge(String engine) {
-        int c = 3;
+        check(engine, 3, 1, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PyTorch", "MXNet"})
+    void withPartialChannelsAndEdgeWeightsEqualsPcDartsMixedOpsWrittenOut(String engine) {
+        check(engine, 6, 3, new float[] {0.6f, 0.4f, 1.0f, 0.2f, 0.5f, 0.3f});
+    }
+
+    private static void check(String engine, int c, int k, float[] edgeWeights) {
         Engine e = Engine.getEngine(engine);
         try (NDManager m = NDManager.newBaseManager(engine); ParamStore ps = new ParamStore(m)) {
-            SearchCell cell = new SearchCell(ps, "c", c, new Rng(7));
+            SearchCell cell = new SearchCell(ps, "c", c, k, new Rng(7));
             NDArray x = m.randomNormal(new Shape(4, c, 5, 5));
             // weights with some exact zeros (none, a masked op) and a decided edge (exactly one)
             NDArray mix = m.create(new float[] {
@@ -52,9 +64,15 @@ class SearchCellTest {
             float[] wantGrad;
             NDArray a = mix.duplicate();
             a.setRequiresGradient(true);
+            NDArray ea = edgeWeights == null ? null : m.create(edgeWeights);
+            NDArray eb = edgeWeights == null ? null : m.create(edgeWeights);
+            if (ea != null) {
+                ea.setRequiresGradient(true);
+                eb.setRequiresGradient(true);
+            }
             try (GradientCollector gc = e.newGradientCollector()) {
-                NDArray y = cell.forward(x, MixingWeights.of(Map.of(Nb201Cell.NAME, a),
-                        Map.of(Nb201Cell.NAME, active)), true);
+                MixingWeights w = MixingWeights.of(Map.of(Nb201Cell.NAME, a), Map.of(Nb201Cell.NAME, active));
+                NDArray y = cell.forward(x, ea == null ? w : w.withEdgeWeights(Map.of(Nb201Cell.NAME, ea)), true);
                 got = y.toFloatArray();
                 gc.backward(y.mul(y).sum());
             }
@@ -62,17 +80,23 @@ class SearchCellTest {
             NDArray b = mix.duplicate();
             b.setRequiresGradient(true);
             try (GradientCollector gc = e.newGradientCollector()) {
-                NDArray y = writtenOut(x, b, active, ps, c);
+                NDArray y = writtenOut(x, b, eb, active, ps, c, k);
                 want = y.toFloatArray();
                 gc.backward(y.mul(y).sum());
             }
             wantGrad = b.getGradient().toFloatArray();
             assertArrayEquals(want, got, 1e-4f, "node 3");
             assertArrayEquals(wantGrad, gotGrad, 1e-3f, "gradient of the mixing weights");
+            if (ea != null) {
+                assertArrayEquals(eb.getGradient().toFloatArray(), ea.getGradient().toFloatArray(), 1e-3f,
+                        "gradient of the edge weights");
+            }
         }
     }
 
-    private static NDArray writtenOut(NDArray x, NDArray mix, boolean[][] active, ParamStore ps, int c) {
+    private static NDArray writtenOut(NDArray x, NDArray mix, NDArray edgeWeights, boolean[][] active, ParamStore ps,
+            int c, int k) {
+        int part = c / k;
         NDArray[] nodes = new NDArray[Nb201Cell.NODES];
         nodes[0] = x;
         for (int i = 1; i < Nb201Cell.NODES; i++) {
@@ -80,23 +104,42 @@ class SearchCellTest {
             for (int j = 0; j < i; j++) {
                 int edge = Nb201Cell.edge(i, j);
                 int slot = i - j - 1;
-                NDArray in = nodes[j];
-                for (int k = 1; k < 5; k++) {
-                    if (!active[edge][k]) {
+                NDArray in = nodes[j].get(new NDIndex(":, 0:" + part));
+                NDArray mixed = in.zerosLike();
+                for (int op = 1; op < 5; op++) {
+                    if (!active[edge][op]) {
                         continue;
                     }
-                    NDArray op = switch (k) {
+                    NDArray y = switch (op) {
                         case Nb201Cell.SKIP -> in;
-                        case Nb201Cell.CONV1 -> reluConvBn(in, ps, "c.node" + j + ".nor_conv_1x1.weight", slot, c, 0);
-                        case Nb201Cell.CONV3 -> reluConvBn(in, ps, "c.node" + j + ".nor_conv_3x3.weight", slot, c, 1);
+                        case Nb201Cell.CONV1 -> reluConvBn(in, ps, "c.node" + j + ".nor_conv_1x1.weight", slot, part, 0);
+                        case Nb201Cell.CONV3 -> reluConvBn(in, ps, "c.node" + j + ".nor_conv_3x3.weight", slot, part, 1);
                         default -> Ops.avgPool3x3(in, 1, ps);
                     };
-                    acc = acc.add(op.mul(mix.get(edge, k)));
+                    mixed = mixed.add(y.mul(mix.get(edge, op)));
                 }
+                NDArray whole = k == 1 ? mixed
+                        : shuffled(ai.djl.ndarray.NDArrays.concat(new ai.djl.ndarray.NDList(mixed,
+                                nodes[j].get(new NDIndex(":, " + part + ":"))), 1), k);
+                acc = acc.add(edgeWeights == null ? whole : whole.mul(edgeWeights.get(edge)));
             }
             nodes[i] = acc;
         }
         return nodes[3];
+    }
+
+    /** Channel shuffle as a permutation: output channel o is input channel (o mod k)·C/k + o div k. */
+    private static NDArray shuffled(NDArray x, int k) {
+        int c = (int) x.getShape().get(1);
+        long[] order = new long[c];
+        for (int o = 0; o < c; o++) {
+            order[o] = (long) (o % k) * (c / k) + o / k;
+        }
+        ai.djl.ndarray.NDList channels = new ai.djl.ndarray.NDList();
+        for (long ch : order) {
+            channels.add(x.get(new NDIndex(":, {}:{}", ch, ch + 1)));
+        }
+        return ai.djl.ndarray.NDArrays.concat(channels, 1);
     }
 
     /** ReLU → this edge's slice of the stacked convolution → non-affine BN with batch statistics. */
