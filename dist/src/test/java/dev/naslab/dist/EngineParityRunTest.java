@@ -39,6 +39,30 @@ class EngineParityRunTest {
                 "eval_channels=8", "--set", "eval_layers=5", "--input", "1x8x8"), 7 + 14 * 3);
     }
 
+    /** PC-DARTS's supernet: partial channels (k = 4) and edge weights softmax(β), β's gradients included. */
+    @Test
+    void partialChannelSupernetsAgreeOnBothEngines() throws Exception {
+        Cli.Result nb201 = Cli.run("parity", "nas-bench-201", "--set", "channels=8", "--set", "cells_per_stage=1",
+                "--optimizer", "pc-darts", "--architecture", "|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|");
+        assertAllWithinTolerance(nb201, 7 + 3);
+        assertTrue(nb201.out().contains("arch/beta/cell") || nb201.out().contains("alpha/cell"), nb201.out());
+        assertAllWithinTolerance(Cli.run("parity", "darts", "--set", "channels=8", "--set", "layers=5", "--set",
+                "eval_channels=8", "--set", "eval_layers=5", "--input", "1x8x8", "--optimizer", "pc-darts",
+                "--architecture", "Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1), ('dil_conv_3x3', 0), "
+                        + "('sep_conv_5x5', 2), ('avg_pool_3x3', 1), ('max_pool_3x3', 3), ('dil_conv_5x5', 0), "
+                        + "('skip_connect', 4)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), "
+                        + "('skip_connect', 1), ('sep_conv_3x3', 2), ('avg_pool_3x3', 0), ('dil_conv_3x3', 3), "
+                        + "('skip_connect', 2), ('sep_conv_5x5', 4), ('dil_conv_5x5', 1)], reduce_concat=[2, 3, 4, 5])"),
+                7 + 3);
+    }
+
+    @Test
+    void anUnknownOptimizerIsNamed() throws Exception {
+        Cli.Result r = Cli.run("parity", "nas-bench-201", "--optimizer", "no-such-optimizer");
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("unknown optimizer 'no-such-optimizer'"), r.err());
+    }
+
     @Test
     void settingsWithoutASpaceAreRefused() throws Exception {
         Cli.Result r = Cli.run("parity", "--set", "channels=8");

@@ -57,7 +57,7 @@ class ExperimentLoaderTest {
         "malformed YAML|space: {use: cells|malformed YAML at line 5, column 19: while parsing a flow mapping; expected ',' or '}', but got <stream end>",
         "duplicate key|space: {use: cells, use: cells}|space.use: given twice, on line 5 and on line 5; keep one",
         "unknown top-level key|serach: {use: search}|serach: unknown key (did you mean 'search'?)",
-        "unknown component key|search: {use: search, epoch: 3}|search.epoch: unknown key (did you mean 'epochs'?); allowed: epochs, lr, order",
+        "unknown component key|search: {use: search, epoch: 3}|search.epoch: unknown key (did you mean 'epochs'?); allowed: epochs, lr, order, partial_channels",
         "wrong type|search: {use: search, epochs: many}|search.epochs: 'many' is not an integer",
         "out of range|search: {use: search, epochs: -3}|search.epochs: must be a positive integer, got -3",
         "bad choice|search: {use: search, order: third}|search.order: must be one of first, second, got 'third'",
@@ -88,6 +88,7 @@ class ExperimentLoaderTest {
         "sweep of a block that does not exist|sweep: {serach.epochs: [1]}|sweep.serach.epochs: 'serach' is not a key of an experiment (did you mean 'search'?)",
         "sweep with an index into a single block|sweep: {search.0.epochs: [1]}|sweep.search.0.epochs: 'search' is a single block, not a list: leave out the index (search.epochs)",
         "sweep of the seeds|sweep: {seeds: [[0], [1]]}|sweep.seeds: 'seeds' cannot be swept: seeds are an axis of their own",
+        "optimizer needing a capability the space lacks|search: {use: search, partial_channels: 4}|search: search needs partial channel connections, which space cells does not offer; use a space that does, or settings of search that do without",
         "unknown named architecture|architectures: [ALL_B]|architectures[0]: unknown architecture 'ALL_B' for space cells (did you mean 'all_a'?); published names: all_a, or give an architecture string",
         "malformed architecture string|architectures: [{architecture: 'a~b'}]|architectures[0].architecture: not an architecture of space cells: 'a~b' is not three of a, b, c",
         "baseline for a space that is not there|architectures: [{architecture: all_a, space: other}]|architectures[0].space: no space is labelled 'other'",
@@ -95,6 +96,18 @@ class ExperimentLoaderTest {
         "two baselines with one label|architectures: [all_a, {architecture: a-a-a, label: all_a}]|architectures[1]: two architectures are named 'all_a' for space cells",
     })
     void rejected(String what, String override, String expected) {
+        rejectedAs(what, override, expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aPartialChannelFactorTheSpaceCannotTakeIsItsMessageAtTheOptimizer() {
+        List<Problem> ps = problems(with("space: {use: cells-wide}").replace("search: {use: search, epochs: 1}",
+                "search: {use: search, epochs: 1, partial_channels: 3}"));
+        assertEquals(List.of("search: partial channels k = 3 does not divide 4 (space cells-wide)"),
+                ps.stream().map(Problem::toString).toList());
+    }
+
+    private void rejectedAs(String what, String override, String expected) {
         List<Problem> ps = problems(with(override));
         assertTrue(ps.stream().anyMatch(p -> p.toString().contains(expected)), what + ": " + ps);
         assertEquals(1, ps.size(), what + ": one problem for one bad line: " + ps);

@@ -117,6 +117,18 @@ final class TestExtensions {
                     : List.of();
         }
 
+        /** {@code cells-wide} offers partial channels for any k that divides its channels. */
+        @Override
+        public Set<dev.naslab.api.model.SpaceCapability> capabilities(CellsSettings s) {
+            return id.equals("cells-wide") ? Set.of(dev.naslab.api.model.SpaceCapability.PARTIAL_CHANNELS) : Set.of();
+        }
+
+        @Override
+        public List<String> check(CellsSettings s, dev.naslab.api.model.SupernetOptions options) {
+            return s.channels() % options.partialChannels() == 0 ? List.of()
+                    : List.of("partial channels k = " + options.partialChannels() + " does not divide " + s.channels());
+        }
+
         @Override
         public Map<String, String> publishedArchitectures(CellsSettings s) {
             return Map.of("all_a", "a-a-a");
@@ -145,8 +157,13 @@ final class TestExtensions {
     }
 
     record SearchSettings(@Setting("epochs") Integer epochs, @Setting("learning rate") Double lr,
-            @Setting("first or second") String order) {
+            @Setting("first or second") String order, @Setting("partial channels k") Integer partialChannels) {
+        SearchSettings(Integer epochs, Double lr, String order) {
+            this(epochs, lr, order, null);
+        }
+
         SearchSettings {
+            partialChannels = SettingException.positive("partial_channels", partialChannels == null ? 1 : partialChannels);
             epochs = SettingException.positive("epochs", epochs == null ? 1 : epochs);
             lr = SettingException.range("lr", lr == null ? 0.025 : lr, 0, 10, true);
             order = SettingException.oneOf("order", order == null ? "first" : order, "first", "second");
@@ -164,6 +181,11 @@ final class TestExtensions {
 
         public SearchSchedule schedule(SearchSettings s) {
             throw notForValidation();
+        }
+
+        @Override
+        public dev.naslab.api.model.SupernetOptions supernetOptions(SearchSettings s) {
+            return new dev.naslab.api.model.SupernetOptions(s.partialChannels());
         }
 
         public void begin(SearchState state, SearchSettings s) {
