@@ -34,9 +34,9 @@ class EngineParityRunTest {
 
     @Test
     void dartsSpaceAgreesOnBothEngines() throws Exception {
-        // supernet: 7 checks; 14 published genotypes covering every op of the space: 3 each
+        // supernet: 7 checks; 16 published genotypes covering every op of the space (FairDARTS's two sparse): 3 each
         assertAllWithinTolerance(Cli.run("parity", "darts", "--set", "channels=8", "--set", "layers=5", "--set",
-                "eval_channels=8", "--set", "eval_layers=5", "--input", "1x8x8"), 7 + 14 * 3);
+                "eval_channels=8", "--set", "eval_layers=5", "--input", "1x8x8"), 7 + 16 * 3);
     }
 
     /** PC-DARTS's supernet: partial channels (k = 4) and edge weights softmax(β), β's gradients included. */

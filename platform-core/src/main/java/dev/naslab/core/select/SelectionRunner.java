@@ -81,14 +81,25 @@ public final class SelectionRunner {
         }
     }
 
-    /** Fixes every edge of {@code arch} to the op {@code a} chose (or removes it). */
+    /**
+     * Fixes every edge of {@code arch} to the op {@code a} chose (or removes it). An edge that keeps
+     * several ops cannot be fixed (a decision is one op): it stays mixed with every other op masked, so
+     * its kept ops count with their mixing weights, not with weight 1.
+     */
     static void project(ArchState arch, Architecture a) {
         arch.clearMasks();
         for (CellType c : arch.cellTypes()) {
             List<String> ops = a.ops(c.name());
             for (int e = 0; e < ops.size(); e++) {
+                List<String> kept = Architecture.opsOf(ops.get(e));
                 if (Architecture.REMOVED.equals(ops.get(e))) {
                     arch.removeEdge(c.name(), e);
+                } else if (kept.size() > 1) {
+                    for (int k = 0; k < c.ops(e).size(); k++) {
+                        if (!kept.contains(c.ops(e).get(k))) {
+                            arch.mask(c.name(), e, k);
+                        }
+                    }
                 } else {
                     arch.fixOp(c.name(), e, c.opIndex(e, ops.get(e)));
                 }

@@ -104,6 +104,11 @@ public final class TableEvaluator implements Evaluator<TableSettings> {
                     + "' with 6 edges); this architecture has cell type(s) " + a.cells().keySet()
                     + ": use it with space nas-bench-201");
         }
+        if (a.hasMultiOpEdges()) {
+            throw new IllegalArgumentException("nb201-table looks up NAS-Bench-201 cells, one op per edge; this cell keeps "
+                    + "several ops on an edge (" + String.join(", ", ops.stream().filter(o -> o.contains(Architecture.AND))
+                            .toList()) + "), which the benchmark never trained: evaluate it with train");
+        }
         return Nb201Cell.format(ops);
     }
 

@@ -27,7 +27,9 @@ final class DartsNetwork implements Network {
 
     DartsNetwork(Architecture a, DartsSettings s, int inChannels, int height, int classes, Rng rng, NDManager manager) {
         ps = new ParamStore(manager);
-        macro = new Macro(ps, inChannels, s.evalChannels(), s.evalLayers(), classes, rng);
+        macro = new Macro(ps, inChannels, s.evalChannels(), s.evalLayers(), classes,
+                EvalCell.outputNodes(a.ops(DartsCell.NORMAL)).size(), EvalCell.outputNodes(a.ops(DartsCell.REDUCE)).size(),
+                rng);
         int size = height;
         int auxSize = 0;
         auxIndex = 2 * s.evalLayers() / 3;

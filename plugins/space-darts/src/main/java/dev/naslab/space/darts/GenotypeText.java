@@ -24,12 +24,19 @@ import java.util.regex.Pattern;
  * intermediate node i (state i+2) from states 0..i+1. In an {@link Architecture} every cell type
  * has 14 entries in edge order, {@link Architecture#REMOVED} for edges not in the genotype;
  * {@link #format} writes each node's inputs in ascending order.
+ *
+ * <p>FairDARTS's sparse form lists (op, node, input) triples instead, any number per node:
+ * {@code Genotype(normal=[('sep_conv_3x3', 2, 0), ('max_pool_3x3', 4, 0), ...], ...)}; an edge listed
+ * with several ops keeps all of them ({@link Architecture#AND}), a node listed with no input is left out
+ * of the cell. {@link #format} writes this form for architectures the pair form cannot express.
  */
 final class GenotypeText {
 
     private static final Pattern CELL = Pattern.compile("\\b(normal|reduce)\\s*=\\s*\\[([^\\]]*)\\]");
     private static final Pattern CONCAT = Pattern.compile("\\b(normal|reduce)_concat\\s*=\\s*(\\[[^\\]]*\\]|range\\s*\\([^)]*\\))");
     private static final Pattern PAIR = Pattern.compile("\\(\\s*['\"]([^'\"]*)['\"]\\s*,\\s*(-?\\d+)\\s*\\)");
+    private static final Pattern TRIPLE = Pattern.compile(
+            "\\(\\s*['\"]([^'\"]*)['\"]\\s*,\\s*(-?\\d+)\\s*,\\s*(-?\\d+)\\s*\\)");
     private static final String EXAMPLE = "Genotype(normal=[('sep_conv_3x3', 0), ('sep_conv_3x3', 1), ...8 pairs], "
             + "normal_concat=[2, 3, 4, 5], reduce=[...8 pairs], reduce_concat=[2, 3, 4, 5])";
 
@@ -93,6 +100,9 @@ final class GenotypeText {
     }
 
     private static List<String> parseCell(CellType type, String body) {
+        if (TRIPLE.matcher(body).find()) {
+            return parseSparseCell(type, body);
+        }
         String cell = type.name();
         Matcher p = PAIR.matcher(body);
         List<String[]> pairs = new ArrayList<>();
@@ -142,8 +152,81 @@ final class GenotypeText {
         return List.of(ops);
     }
 
-    /** Writes the genotype literal, each node's inputs in ascending order. */
+    /** FairDARTS's (op, node, input) triples: any number per node, several ops per edge. */
+    private static List<String> parseSparseCell(CellType type, String body) {
+        String cell = type.name();
+        Matcher t = TRIPLE.matcher(body);
+        List<List<String>> kept = new ArrayList<>();
+        for (int e = 0; e < DartsCell.EDGES; e++) {
+            kept.add(new ArrayList<>());
+        }
+        StringBuilder rest = new StringBuilder();
+        int last = 0;
+        int i = 0;
+        while (t.find()) {
+            rest.append(body, last, t.start());
+            last = t.end();
+            String op = t.group(1);
+            int to = Integer.parseInt(t.group(2));
+            int input = Integer.parseInt(t.group(3));
+            String where = cell + "[" + i++ + "] ('" + op + "', " + to + ", " + input + ")";
+            if (to < 2 || to >= 2 + DartsCell.STEPS) {
+                throw new IllegalArgumentException(where + ": node " + to + " is not an intermediate node; they are 2.."
+                        + (1 + DartsCell.STEPS));
+            }
+            if (input < 0 || input >= to) {
+                throw new IllegalArgumentException(where + ": input " + input + " is out of range; node " + to
+                        + " takes inputs 0.." + (to - 1));
+            }
+            int e = DartsCell.edge(to, input);
+            List<String> allowed = type.ops(e);
+            if (!allowed.contains(op) || op.equals("none")) {
+                String known = OpSets.ALL.contains(op) ? "" : OpSets.hint(op, OpSets.ALL);
+                throw new IllegalArgumentException(where + ": op '" + op + "'" + known + " is not a candidate of edge "
+                        + input + "->" + to + " in this space; allowed: "
+                        + String.join(", ", allowed.stream().filter(o -> !o.equals("none")).toList()));
+            }
+            if (kept.get(e).contains(op)) {
+                throw new IllegalArgumentException(where + ": edge " + input + "->" + to + " lists " + op + " twice");
+            }
+            kept.get(e).add(op);
+        }
+        rest.append(body.substring(last));
+        if (!rest.toString().replace(",", "").isBlank()) {
+            throw new IllegalArgumentException(cell + ": cannot read '" + rest.toString().replace(",", " ").trim()
+                    + "'; in the sparse form each entry must be ('op_name', node, input)");
+        }
+        List<String> ops = kept.stream().map(Architecture::join).toList();
+        if (EvalCell.outputNodes(ops).isEmpty()) {
+            throw new IllegalArgumentException(cell + " keeps no op that reaches an intermediate node from the cell's "
+                    + "inputs; a cell needs at least one");
+        }
+        return ops;
+    }
+
+    /** Whether every node has exactly two inputs with one op each: what the pair form can write. */
+    private static boolean fitsPairs(List<String> ops) {
+        for (int to = 2; to < 2 + DartsCell.STEPS; to++) {
+            int inputs = 0;
+            for (int from = 0; from < to; from++) {
+                List<String> kept = Architecture.opsOf(ops.get(DartsCell.edge(to, from)));
+                if (kept.size() > 1) {
+                    return false;
+                }
+                inputs += kept.size();
+            }
+            if (inputs != 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Writes the genotype literal, each node's inputs in ascending order (the sparse form when needed). */
     static String format(Architecture a) {
+        if (!fitsPairs(a.ops(DartsCell.NORMAL)) || !fitsPairs(a.ops(DartsCell.REDUCE))) {
+            return formatSparse(a);
+        }
         StringBuilder sb = new StringBuilder("Genotype(");
         for (String cell : List.of(DartsCell.NORMAL, DartsCell.REDUCE)) {
             List<String> ops = a.ops(cell);
@@ -159,6 +242,27 @@ final class GenotypeText {
                 }
             }
             sb.append("], ").append(cell).append("_concat=[2, 3, 4, 5]");
+            sb.append(cell.equals(DartsCell.NORMAL) ? ", " : ")");
+        }
+        return sb.toString();
+    }
+
+    private static String formatSparse(Architecture a) {
+        StringBuilder sb = new StringBuilder("Genotype(");
+        for (String cell : List.of(DartsCell.NORMAL, DartsCell.REDUCE)) {
+            List<String> ops = a.ops(cell);
+            sb.append(cell).append("=[");
+            boolean first = true;
+            for (int to = 2; to < 2 + DartsCell.STEPS; to++) {
+                for (int from = 0; from < to; from++) {
+                    for (String op : Architecture.opsOf(ops.get(DartsCell.edge(to, from)))) {
+                        sb.append(first ? "" : ", ").append("('").append(op).append("', ").append(to).append(", ")
+                                .append(from).append(')');
+                        first = false;
+                    }
+                }
+            }
+            sb.append("], ").append(cell).append("_concat=range(2, 6)");
             sb.append(cell.equals(DartsCell.NORMAL) ? ", " : ")");
         }
         return sb.toString();

@@ -34,10 +34,21 @@ final class Macro {
     private final BatchNorm2d stemBn;
     private final Linear classifier;
     private final List<CellPlan> plans = new ArrayList<>();
+    private final List<Integer> outChannels = new ArrayList<>();
     /** C of the first cells, the fewest channels of any layer: it decides the input's memory layout. */
     private final int narrowest;
 
     Macro(ParamStore ps, int inChannels, int c, int layers, int classes, Rng rng) {
+        this(ps, inChannels, c, layers, classes, DartsCell.STEPS, DartsCell.STEPS, rng);
+    }
+
+    /**
+     * @param normalOutputs intermediate nodes a normal cell concatenates (4 unless its architecture leaves
+     *                      some out, see {@link EvalCell#outputNodes})
+     * @param reduceOutputs the same for reduction cells
+     */
+    Macro(ParamStore ps, int inChannels, int c, int layers, int classes, int normalOutputs, int reduceOutputs,
+            Rng rng) {
         this.narrowest = c;
         int stemChannels = 3 * c;
         stem = new Conv2d(ps, "stem.conv", inChannels, stemChannels, 3, 1, 1, rng);
@@ -54,7 +65,8 @@ final class Macro {
             plans.add(new CellPlan(k, prevPrev, prev, cur, reduction, reductionPrev));
             reductionPrev = reduction;
             prevPrev = prev;
-            prev = DartsCell.STEPS * cur;
+            prev = (reduction ? reduceOutputs : normalOutputs) * cur;
+            outChannels.add(prev);
         }
         classifier = new Linear(ps, "classifier", prev, classes, rng);
     }
@@ -74,6 +86,6 @@ final class Macro {
 
     /** Output channels of cell {@code index}. */
     int outChannels(int index) {
-        return DartsCell.STEPS * plans.get(index).channels();
+        return outChannels.get(index);
     }
 }

@@ -7,7 +7,9 @@ import java.util.Map;
 
 /**
  * The NAS-Bench-201 architecture string {@code |op~0|+|op~0|op~1|+|op~0|op~1|op~2|}: one
- * {@code |…|} group per node 1..3, inputs in ascending order, every edge written.
+ * {@code |…|} group per node 1..3, inputs in ascending order, every edge written. An edge that keeps
+ * several ops (FairDARTS's threshold selection) writes them joined by {@code &}, e.g.
+ * {@code |nor_conv_3x3&skip_connect~0|}: naslab's extension; the benchmark's own cells have one op per edge.
  */
 final class ArchitectureString {
 
@@ -58,9 +60,16 @@ final class ArchitectureString {
                     throw new IllegalArgumentException("token '" + tokens[j] + "' of node " + i
                             + " must be op~" + j + "; " + expected);
                 }
-                if (!Nb201Cell.OPS.contains(parts[0])) {
-                    throw new IllegalArgumentException("unknown op '" + parts[0] + "' in '" + tokens[j]
-                            + "'; ops are " + String.join(", ", Nb201Cell.OPS));
+                List<String> kept = List.of(parts[0].split(java.util.regex.Pattern.quote(Architecture.AND), -1));
+                for (String op : kept) {
+                    if (!Nb201Cell.OPS.contains(op)) {
+                        throw new IllegalArgumentException("unknown op '" + op + "' in '" + tokens[j]
+                                + "'; ops are " + String.join(", ", Nb201Cell.OPS));
+                    }
+                    if (kept.size() > 1 && (op.equals("none") || kept.indexOf(op) != kept.lastIndexOf(op))) {
+                        throw new IllegalArgumentException("'" + tokens[j] + "' joins " + op + " with other ops; an edge "
+                                + "that keeps several ops lists each once, and none alone");
+                    }
                 }
                 ops.set(Nb201Cell.edge(i, j), parts[0]);
             }

@@ -55,6 +55,31 @@ class Nb201SpaceTest {
         }
     }
 
+    /**
+     * Edge 1←0 of the all-skip cell keeping skip plus a 3×3 conv adds one ReLU-conv-BN per cell:
+     * 5 cells each of C = 16, 32, 64, 9C² + 2C weights, 243,040 in all; keeping the 1×1 conv as well adds
+     * C² + 2C per cell, 28,000.
+     */
+    @Test
+    void anEdgeKeepingSeveralOpsSumsThemAndRoundTrips() {
+        String two = ALL_SKIP.replaceFirst("skip_connect~0", "skip_connect&nor_conv_3x3~0");
+        String three = ALL_SKIP.replaceFirst("skip_connect~0", "skip_connect&nor_conv_1x1&nor_conv_3x3~0");
+        assertEquals("skip_connect&nor_conv_3x3", space.parse(two, defaults).ops("cell").get(0));
+        assertEquals(three, space.format(space.parse(three, defaults), defaults));
+        for (var c : java.util.Map.of(two, 73_306L + 243_040L, three, 73_306L + 243_040L + 28_000L).entrySet()) {
+            try (NDManager m = NDManager.newBaseManager();
+                    Network net = space.network(space.parse(c.getKey(), defaults), defaults,
+                            new InputShape(3, 32, 32), 10, new Rng(0), m)) {
+                assertEquals(c.getValue(), net.params().count(), c.getKey());
+                assertEquals(new ai.djl.ndarray.types.Shape(2, 10),
+                        net.forward(m.randomNormal(new ai.djl.ndarray.types.Shape(2, 3, 32, 32)), false).getShape());
+            }
+        }
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> space.parse(ALL_SKIP.replaceFirst("skip_connect~0", "none&skip_connect~0"), defaults));
+        assertTrue(e.getMessage().contains("joins none with other ops"), e.getMessage());
+    }
+
     @Test
     void stringsRoundTripInEdgeOrder() {
         Architecture a = space.parse(RESNET, defaults);
