@@ -44,6 +44,8 @@ import java.util.function.Supplier;
  */
 public final class TrialPipeline {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(TrialPipeline.class);
+
     private final Experiment experiment;
     private final TrialSpec spec;
     private final Path dir;
@@ -84,7 +86,7 @@ public final class TrialPipeline {
                 AtomicFiles.writeJson(dir.resolve(RunLayout.BASELINE).resolve(RunLayout.ARCHITECTURE), archFile);
                 evaluate(spec.baseline().label(), fixed, text, Double.NaN, 0, data, dir.resolve(RunLayout.BASELINE), space,
                         spaceSettings, shape, classes, rows, root);
-                return result(status(rows), status(rows) == TrialStatus.OK ? "" : "a stage diverged", Double.NaN, Double.NaN,
+                return result(status(rows), statusMessage(rows), Double.NaN, Double.NaN,
                         rows);
             }
             SearchSpec searchC = experiment.searches().get(spec.search());
@@ -124,7 +126,7 @@ public final class TrialPipeline {
                         chosen.seconds(), data, dir.resolve(RunLayout.SELECT_PREFIX + sel.label()), space, spaceSettings, shape,
                         classes, rows, root);
             }
-            return result(status(rows), status(rows) == TrialStatus.OK ? "" : "a stage diverged", outcome.seconds(),
+            return result(status(rows), statusMessage(rows), outcome.seconds(),
                     outcome.validAccuracy(), rows);
         }
     }
@@ -147,12 +149,28 @@ public final class TrialPipeline {
             } catch (DivergedException e) {
                 rows.add(new ResultRow(selector, ev.label(), text, projected, Double.NaN, 0, selectSeconds,
                         Double.NaN, TrialStatus.DIVERGED, "evaluation diverged: " + e.getMessage()));
+            } catch (dev.naslab.api.model.UnsupportedArchitectureException e) {
+                // this architecture, not the trial: the other selectors' rows still count
+                log.warn("{}: {} cannot evaluate {}'s architecture: {}", spec.id(), ev.label(), selector, e.getMessage());
+                rows.add(new ResultRow(selector, ev.label(), text, projected, Double.NaN, 0, selectSeconds,
+                        Double.NaN, TrialStatus.FAILED, ev.label() + ": " + e.getMessage()));
             }
         }
     }
 
     private static TrialStatus status(List<ResultRow> rows) {
+        if (rows.stream().anyMatch(r -> r.status() == TrialStatus.FAILED)) {
+            return TrialStatus.FAILED;
+        }
         return rows.stream().allMatch(r -> r.status() == TrialStatus.OK) ? TrialStatus.OK : TrialStatus.DIVERGED;
+    }
+
+    private static String statusMessage(List<ResultRow> rows) {
+        return switch (status(rows)) {
+            case OK -> "";
+            case FAILED -> "an architecture could not be evaluated (see its row)";
+            case DIVERGED -> "a stage diverged";
+        };
     }
 
     private TrialResult result(TrialStatus status, String message, double searchSeconds, double validAcc,

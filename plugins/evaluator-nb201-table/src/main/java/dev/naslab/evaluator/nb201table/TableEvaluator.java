@@ -100,12 +100,12 @@ public final class TableEvaluator implements Evaluator<TableSettings> {
     static String cell(Architecture a) {
         List<String> ops = a.cells().get(CELL);
         if (a.cells().size() != 1 || ops == null || ops.size() != Nb201Cell.EDGES) {
-            throw new IllegalArgumentException("nb201-table looks up NAS-Bench-201 cells (one cell type '" + CELL
+            throw new dev.naslab.api.model.UnsupportedArchitectureException("nb201-table looks up NAS-Bench-201 cells (one cell type '" + CELL
                     + "' with 6 edges); this architecture has cell type(s) " + a.cells().keySet()
                     + ": use it with space nas-bench-201");
         }
         if (a.hasMultiOpEdges()) {
-            throw new IllegalArgumentException("nb201-table looks up NAS-Bench-201 cells, one op per edge; this cell keeps "
+            throw new dev.naslab.api.model.UnsupportedArchitectureException("nb201-table looks up NAS-Bench-201 cells, one op per edge; this cell keeps "
                     + "several ops on an edge (" + String.join(", ", ops.stream().filter(o -> o.contains(Architecture.AND))
                             .toList()) + "), which the benchmark never trained: evaluate it with train");
         }

@@ -26,6 +26,13 @@ final class DartsNetwork implements Network {
     private Rng noise;
 
     DartsNetwork(Architecture a, DartsSettings s, int inChannels, int height, int classes, Rng rng, NDManager manager) {
+        for (String cell : List.of(DartsCell.NORMAL, DartsCell.REDUCE)) {
+            if (EvalCell.outputNodes(a.ops(cell)).isEmpty()) {
+                throw new dev.naslab.api.model.UnsupportedArchitectureException("the " + cell + " cell keeps no op that "
+                        + "reaches an intermediate node, so it has no output (a threshold selection that kept nothing?); "
+                        + "a DARTS cell needs at least one op");
+            }
+        }
         ps = new ParamStore(manager);
         macro = new Macro(ps, inChannels, s.evalChannels(), s.evalLayers(), classes,
                 EvalCell.outputNodes(a.ops(DartsCell.NORMAL)).size(), EvalCell.outputNodes(a.ops(DartsCell.REDUCE)).size(),
