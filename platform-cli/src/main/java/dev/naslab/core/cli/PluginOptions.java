@@ -12,8 +12,9 @@ import picocli.CommandLine.Option;
 final class PluginOptions {
 
     @Option(names = "--plugins", paramLabel = "DIR",
-            description = "Plugins folder (default: $NASLAB_PLUGINS, else the distribution's plugins/).")
-    Path plugins;
+            description = "Plugins folder; repeat it to load several, e.g. the distribution's and your own "
+                    + "(default: $NASLAB_PLUGINS, folders separated by '" + "${sys:path.separator}" + "', else the distribution's plugins/).")
+    List<Path> plugins = new ArrayList<>();
 
     @Option(names = "--dev", description = "Development mode: load plugin modules from their target/classes "
             + "folders under the plugins folder (default ./plugins of the source tree).")
@@ -25,8 +26,8 @@ final class PluginOptions {
     }
 
     List<Path> roots() {
-        if (plugins != null) {
-            return List.of(plugins);
+        if (!plugins.isEmpty()) {
+            return List.copyOf(plugins);
         }
         String env = System.getenv("NASLAB_PLUGINS");
         if (env != null && !env.isBlank()) {
