@@ -137,9 +137,9 @@ final class GenotypeText {
                         + " (pairs " + (i / 2 * 2) + " and " + (i / 2 * 2 + 1) + ") takes inputs 0.." + (to - 1));
             }
             int e = DartsCell.edge(to, input);
-            if (!ops[e].equals(Architecture.REMOVED)) {
+            if (ops[e].equals(op)) {
                 throw new IllegalArgumentException(where + ": node " + to + " takes input " + input
-                        + " twice; its two inputs must differ");
+                        + " twice through " + op + "; list an op once per input");
             }
             List<String> allowed = type.ops(e);
             if (!allowed.contains(op)) {
@@ -147,7 +147,8 @@ final class GenotypeText {
                 throw new IllegalArgumentException(where + ": op '" + op + "'" + known + " is not a candidate of edge "
                         + input + "->" + to + " in this space; allowed: " + String.join(", ", allowed));
             }
-            ops[e] = op;
+            // the same input twice with two ops: the reference cell sums both, as an edge keeping both does
+            ops[e] = ops[e].equals(Architecture.REMOVED) ? op : Architecture.join(List.of(ops[e], op));
         }
         return List.of(ops);
     }

@@ -169,8 +169,11 @@ class DartsSpaceTest {
         String range = v2.replace("('dil_conv_3x3', 2)]", "('dil_conv_3x3', 6)]");
         assertTrue(message(range, s).contains("normal[7] ('dil_conv_3x3', 6): input 6 is out of range; node 5"),
                 message(range, s));
-        String twice = v2.replace("('skip_connect', 0), ('dil_conv_3x3', 2)]", "('skip_connect', 0), ('dil_conv_3x3', 0)]");
-        assertTrue(message(twice, s).contains("takes input 0 twice"), message(twice, s));
+        String twice = v2.replace("('skip_connect', 0), ('dil_conv_3x3', 2)]", "('skip_connect', 0), ('skip_connect', 0)]");
+        assertTrue(message(twice, s).contains("takes input 0 twice through skip_connect"), message(twice, s));
+        // two ops from one input, as the reference cell computes them: one edge keeping both
+        String both = v2.replace("('skip_connect', 0), ('dil_conv_3x3', 2)]", "('skip_connect', 0), ('dil_conv_3x3', 0)]");
+        assertEquals("skip_connect&dil_conv_3x3", space.parse(both, s).ops("normal").get(DartsCell.edge(5, 0)));
         String unknown = v2.replace("('dil_conv_3x3', 2)]", "('dil_conv_3x5', 2)]");
         assertTrue(message(unknown, s).contains("op 'dil_conv_3x5' (did you mean 'dil_conv_3x3'?)"), message(unknown, s));
         // S2 has only skip_connect and sep_conv_3x3: DARTS_V2's dilated conv is not a candidate there
