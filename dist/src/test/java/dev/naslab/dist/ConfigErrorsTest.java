@@ -35,6 +35,10 @@ class ConfigErrorsTest {
         "drop path where cells have none|evaluation: {use: train, drop_path: 0.2}|evaluation.drop_path: 0.2 needs cells with drop path, which this space's networks do not have; set 0 (or leave it out) (space nas-bench-201)",
         "auxiliary loss without a head|evaluation: {use: train, auxiliary_weight: 0.4}|evaluation.auxiliary_weight: 0.4 needs an auxiliary head",
         "missing dataset|dataset: {use: cifar10, path: /nonexistent/cifar}|dataset: path '/nonexistent/cifar' is not a folder",
+        "GDAS temperatures inverted|search: {use: gdas, tau_min: 2, tau_max: 1}|search.tau_min: 2.0 is above tau_max 1.0",
+        "partial channels that do not divide|search: {use: pc-darts, epochs: 20, partial_channels: 3}|search: partial channels k = 3 does not divide nas-bench-201's channels: 4",
+        "PC-DARTS warm-up as long as the search|search: {use: pc-darts, epochs: 10}|search.warmup_epochs: 15 is not below epochs (10)",
+        "FairDARTS threshold outside (0, 1)|selection: [{use: threshold, threshold: 1.5}]|selection[0].threshold: 1.5 is not inside (0, 1)",
         "unknown named architecture|architectures: [ALL_SKIPP]|architectures[0]: unknown architecture 'ALL_SKIPP' for space nas-bench-201 (did you mean 'all_skip'?); published names: all_skip, all_conv3x3, all_conv1x1, all_pool, or give an architecture string",
     })
     void rejected(String what, String override, String expected, @TempDir Path dir) throws Exception {
