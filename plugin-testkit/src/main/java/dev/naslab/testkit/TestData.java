@@ -5,7 +5,7 @@ import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.data.ImageData;
 import dev.naslab.api.data.ImageSet;
 import dev.naslab.api.model.InputShape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * Learnable random data: each image is noise around a brightness its class decides, so a network

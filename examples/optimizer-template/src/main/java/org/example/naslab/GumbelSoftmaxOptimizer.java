@@ -17,7 +17,7 @@ import dev.naslab.api.search.SearchStates;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import java.util.LinkedHashMap;

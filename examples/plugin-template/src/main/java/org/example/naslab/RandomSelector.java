@@ -7,7 +7,7 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.plan.Workload;
 import dev.naslab.api.select.SelectionContext;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.naslab.api.SearchOptimizer;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Supernet;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.core.bench.PeakMemory;
 import dev.naslab.core.bench.StepBench;
 import dev.naslab.core.config.Mappers;

@@ -7,7 +7,7 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.core.engine.EngineSetup;
 import java.util.ArrayList;
 import java.util.List;

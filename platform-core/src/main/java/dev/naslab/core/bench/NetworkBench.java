@@ -5,7 +5,7 @@ import dev.naslab.api.data.Batch;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.train.Grads;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * Times a discrete network's training step (forward, loss, backward; the SGD update is a few

@@ -6,7 +6,7 @@ import dev.naslab.api.SearchOptimizer;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.core.search.HostSearchState;
 import java.io.IOException;
 import java.nio.file.Files;

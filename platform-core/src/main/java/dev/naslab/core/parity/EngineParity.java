@@ -14,7 +14,7 @@ import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.Grads;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Sgd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -16,7 +16,7 @@ import dev.naslab.api.model.Supernet;
 import dev.naslab.api.plan.Workload;
 import dev.naslab.api.search.SearchSchedule;
 import dev.naslab.api.select.Derivation;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.core.bench.NetworkBench;
 import dev.naslab.core.bench.StepBench;
 import dev.naslab.core.config.Component;

@@ -1,6 +1,6 @@
 package dev.naslab.core.search;
 
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * The largest eigenvalue of a Hessian known only through its gradient: the curvature of the

@@ -6,7 +6,7 @@ import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Grads;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;

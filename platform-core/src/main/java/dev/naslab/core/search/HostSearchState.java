@@ -3,7 +3,7 @@ package dev.naslab.core.search;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.search.SearchState;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -2,13 +2,13 @@ package dev.naslab.core.select;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.search.SupernetCheckpoint;

@@ -1,6 +1,6 @@
 package dev.naslab.core.trial;
 
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import java.io.PrintStream;
 import java.util.Optional;
 import java.util.function.Consumer;

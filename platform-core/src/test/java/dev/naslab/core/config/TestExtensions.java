@@ -22,7 +22,7 @@ import dev.naslab.api.data.Batch;
 import dev.naslab.api.search.SearchSchedule;
 import dev.naslab.api.search.SearchState;
 import dev.naslab.api.select.SelectionContext;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.core.plugin.Registry;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.testkit.ToySupernet;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import org.junit.jupiter.api.Test;
 
 /** On quadratic losses ½ (α − c)ᵀ A (α − c), whose Hessian is A, the estimate is A's largest eigenvalue. */

@@ -62,7 +62,7 @@ class HessianProbeTest {
             double full = HessianProbe.measure(net, valid, 9).eigenvalue();
             net.arch().setTrainable(true);
             AlphaHessian.Estimate power = RunningStatistics.kept(net.params().buffers(), () -> AlphaHessian
-                    .largestEigenvalue(HessianProbe.gradientOf(net, valid, 9), at, dev.naslab.api.train.Rng.derive(9, "t"), 0));
+                    .largestEigenvalue(HessianProbe.gradientOf(net, valid, 9), at, dev.naslab.api.base.Rng.derive(9, "t"), 0));
             // On a ReLU network the gradient has kinks wherever an activation changes sign, so the difference
             // quotients are a Hessian smoothed over ±ε, not quite symmetric (here up to 0.008 between H_ij and
             // H_ji against a largest eigenvalue of 0.06): the full path symmetrizes it, Lanczos cannot.

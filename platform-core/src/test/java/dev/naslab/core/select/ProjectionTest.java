@@ -7,7 +7,7 @@ import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.Edge;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

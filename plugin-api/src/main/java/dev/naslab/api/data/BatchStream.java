@@ -1,6 +1,6 @@
 package dev.naslab.api.data;
 
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * Batch positions over a split: epochs in a fresh seeded order (the last, shorter batch

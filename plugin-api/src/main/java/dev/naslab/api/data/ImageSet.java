@@ -3,7 +3,7 @@ package dev.naslab.api.data;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import dev.naslab.api.model.InputShape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * A split of a dataset: a view of some images of an {@link ImageData} with the dataset's

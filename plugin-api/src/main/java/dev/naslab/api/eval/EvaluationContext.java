@@ -1,11 +1,11 @@
 package dev.naslab.api.eval;
 
 import ai.djl.ndarray.NDManager;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Network;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.nio.file.Path;
 
 /** What the host hands an {@link dev.naslab.api.Evaluator}. */

@@ -3,7 +3,7 @@ package dev.naslab.api.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;

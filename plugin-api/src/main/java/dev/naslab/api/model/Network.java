@@ -2,7 +2,7 @@ package dev.naslab.api.model;
 
 import ai.djl.ndarray.NDArray;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * A trainable network: named parameters and buffers in a {@link ParamStore}, and a forward

@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * How a search optimizer wants the space's supernet built, beyond the space's own settings: today
  * the partial-channel factor k of PC-DARTS (1 for none). The host passes them to
- * {@link dev.naslab.api.SearchSpace#supernet(Record, InputShape, int, SupernetOptions, dev.naslab.api.train.Rng,
+ * {@link dev.naslab.api.SearchSpace#supernet(Record, InputShape, int, SupernetOptions, dev.naslab.api.base.Rng,
  * ai.djl.ndarray.NDManager)} for every supernet of the trial.
  *
  * @param partialChannels k: 1/k of every mixed edge's channels go through its ops; 1 for all of them

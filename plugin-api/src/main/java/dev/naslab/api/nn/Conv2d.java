@@ -2,7 +2,7 @@ package dev.naslab.api.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /** A 2-D convolution over NCHW input; bias-free unless asked (the NAS ops never use one). */
 public final class Conv2d {

@@ -1,6 +1,6 @@
 package dev.naslab.api.nn;
 
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * Weight initialisers drawn from naslab's own {@link Rng}, so that initial weights depend on the

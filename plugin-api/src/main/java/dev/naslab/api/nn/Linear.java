@@ -2,7 +2,7 @@ package dev.naslab.api.nn;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /** A fully connected layer with bias, initialised like PyTorch's {@code nn.Linear}. */
 public final class Linear {

@@ -1,7 +1,7 @@
 package dev.naslab.api.nn;
 
 import ai.djl.ndarray.NDArray;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /** ReLU → convolution (no bias) → BatchNorm, the building block of the NAS cell ops. */
 public final class ReluConvBn {

@@ -10,7 +10,7 @@ import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.PassResult;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -3,7 +3,7 @@ package dev.naslab.api.search;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.Supernet;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 
 /**

@@ -1,11 +1,11 @@
 package dev.naslab.api.select;
 
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import java.nio.file.Path;
 import java.util.Map;

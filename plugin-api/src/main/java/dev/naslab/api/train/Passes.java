@@ -1,5 +1,6 @@
 package dev.naslab.api.train;
 
+import dev.naslab.api.base.Rng;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.training.GradientCollector;

@@ -2,7 +2,7 @@ package dev.naslab.api.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 

@@ -9,7 +9,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;

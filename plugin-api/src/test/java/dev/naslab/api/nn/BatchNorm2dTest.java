@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import org.junit.jupiter.api.Test;
 
 class BatchNorm2dTest {

@@ -7,7 +7,7 @@ import dev.naslab.api.data.DatasetInfo;
 import dev.naslab.api.data.ImageData;
 import dev.naslab.api.data.ImageSet;
 import dev.naslab.api.model.InputShape;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;

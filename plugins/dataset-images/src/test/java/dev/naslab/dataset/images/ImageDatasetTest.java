@@ -10,7 +10,7 @@ import dev.naslab.api.SettingException;
 import dev.naslab.api.data.Augmentation;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.data.DataSplits;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.naslab.evaluator.train;
 
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.Evaluator;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.Augmentation;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.data.BatchStream;
@@ -19,7 +19,7 @@ import dev.naslab.api.train.GradClip;
 import dev.naslab.api.train.Grads;
 import dev.naslab.api.train.PassResult;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import dev.naslab.api.train.Stateful;

@@ -4,13 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.eval.Evaluation;
 import dev.naslab.api.eval.EvaluationContext;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Network;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.dataset.images.FashionMnist;
 import dev.naslab.dataset.images.ImageDatasetSettings;
 import dev.naslab.space.nb201.Nb201Settings;

@@ -14,7 +14,7 @@ import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Grads;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Sgd;
 import dev.naslab.space.nb201.Nb201Settings;
 import dev.naslab.space.nb201.Nb201Space;

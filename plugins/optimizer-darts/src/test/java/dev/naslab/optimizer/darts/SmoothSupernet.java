@@ -9,7 +9,7 @@ import dev.naslab.api.model.Edge;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.List;
 
 /**

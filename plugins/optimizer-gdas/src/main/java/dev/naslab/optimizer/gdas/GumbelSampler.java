@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.MixingWeights;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

@@ -21,7 +21,7 @@ import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Passes;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.space.darts.DartsSettings;
 import dev.naslab.space.darts.DartsSpace;
 import dev.naslab.space.nb201.Nb201Settings;

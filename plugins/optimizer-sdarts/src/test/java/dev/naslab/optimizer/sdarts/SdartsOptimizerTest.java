@@ -15,7 +15,7 @@ import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.space.nb201.Nb201Settings;
 import dev.naslab.space.nb201.Nb201Space;
 import org.junit.jupiter.params.ParameterizedTest;

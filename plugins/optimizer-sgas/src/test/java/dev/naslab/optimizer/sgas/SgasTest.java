@@ -10,7 +10,7 @@ import dev.naslab.api.SettingException;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.train.Adam;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.space.darts.DartsSettings;
 import dev.naslab.space.darts.DartsSpace;
 import dev.naslab.space.nb201.Nb201Settings;

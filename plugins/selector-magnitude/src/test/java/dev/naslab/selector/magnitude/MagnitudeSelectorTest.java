@@ -4,14 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import dev.naslab.space.nb201.Nb201Settings;
 import dev.naslab.space.nb201.Nb201Space;

@@ -1,7 +1,7 @@
 package dev.naslab.selector.perturbation;
 
 import dev.naslab.api.ArchitectureSelector;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.CellType;
@@ -10,7 +10,7 @@ import dev.naslab.api.results.DecisionLog;
 import dev.naslab.api.select.Derivation;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.naslab.selector.perturbation;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import dev.naslab.api.Progress;
+import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.data.BatchStream;
 import dev.naslab.api.data.DataSplits;

@@ -15,7 +15,7 @@ import dev.naslab.api.model.Supernet;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.testkit.TestSelectionContext;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

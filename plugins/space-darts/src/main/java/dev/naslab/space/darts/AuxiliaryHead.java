@@ -8,7 +8,7 @@ import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.Linear;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * DARTS's auxiliary classifier for CIFAR (training only), on the output of cell ⌊2L/3⌋: ReLU →

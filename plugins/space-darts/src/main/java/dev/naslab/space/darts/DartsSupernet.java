@@ -7,7 +7,7 @@ import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.List;
 

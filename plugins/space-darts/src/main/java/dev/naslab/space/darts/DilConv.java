@@ -4,7 +4,7 @@ import ai.djl.ndarray.NDArray;
 import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * ReLU → depthwise k×k convolution (stride, padding, dilation) → pointwise 1×1 → BatchNorm:

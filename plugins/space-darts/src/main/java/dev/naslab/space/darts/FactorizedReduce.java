@@ -7,7 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * Halves the resolution without losing pixels: ReLU, then two 1×1 stride-2 convolutions of

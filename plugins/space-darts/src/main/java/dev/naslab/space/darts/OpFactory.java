@@ -6,7 +6,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.pooling.Pool;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * Builds the parametric ops of the DARTS space (convolutions and the stride-2 skip) and applies

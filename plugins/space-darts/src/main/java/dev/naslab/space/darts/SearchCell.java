@@ -9,7 +9,7 @@ import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.nn.ReluConvBn;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

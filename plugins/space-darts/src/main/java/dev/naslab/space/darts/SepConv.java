@@ -3,7 +3,7 @@ package dev.naslab.space.darts;
 import ai.djl.ndarray.NDArray;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * The DARTS {@code sep_conv} op: two [ReLU → depthwise k×k → pointwise 1×1 → BN] blocks, the

@@ -16,7 +16,7 @@ import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

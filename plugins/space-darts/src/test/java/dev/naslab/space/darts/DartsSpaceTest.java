@@ -13,7 +13,7 @@ import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.model.TrainingOutput;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

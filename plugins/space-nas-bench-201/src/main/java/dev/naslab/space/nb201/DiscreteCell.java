@@ -5,7 +5,7 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.nn.ReluConvBn;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.List;
 
 /**

@@ -5,7 +5,7 @@ import ai.djl.ndarray.NDManager;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /** The discrete NAS-Bench-201 network of one architecture (all cells share the genotype). */
 final class Nb201Network implements Network {

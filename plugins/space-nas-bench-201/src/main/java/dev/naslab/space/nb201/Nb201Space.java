@@ -9,7 +9,7 @@ import dev.naslab.api.model.Network;
 import dev.naslab.api.model.SpaceCapability;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.model.SupernetOptions;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,7 +6,7 @@ import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.List;
 
 /** The NAS-Bench-201 search supernet: one α (6×5) shared by all 3·N search cells. */

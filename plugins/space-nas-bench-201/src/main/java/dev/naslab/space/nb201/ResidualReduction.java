@@ -5,7 +5,7 @@ import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.nn.ReluConvBn;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * The stride-2 residual block between stages: branch ReLU-conv3×3(s2)-BN → ReLU-conv3×3-BN,

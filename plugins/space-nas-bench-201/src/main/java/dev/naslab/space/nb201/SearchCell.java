@@ -8,7 +8,7 @@ import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 
 /**
  * A NAS-Bench-201 search cell. Node i sums, over j &lt; i, the mixture of the five ops on edge

@@ -6,7 +6,7 @@ import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.Linear;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
 import java.util.List;
 

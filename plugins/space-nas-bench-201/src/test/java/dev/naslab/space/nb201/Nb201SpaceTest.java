@@ -12,7 +12,7 @@ import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.InputShape;
 import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import org.junit.jupiter.api.Test;
 
 class Nb201SpaceTest {

@@ -12,7 +12,7 @@ import ai.djl.training.GradientCollector;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
-import dev.naslab.api.train.Rng;
+import dev.naslab.api.base.Rng;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

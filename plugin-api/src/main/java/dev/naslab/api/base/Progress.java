@@ -1,4 +1,4 @@
-package dev.naslab.api;
+package dev.naslab.api.base;
 
 /**
  * Progress of a long phase, shown by the host as a bar with ETA on a terminal and as plain

@@ -1,4 +1,4 @@
-package dev.naslab.api.train;
+package dev.naslab.api.base;
 
 /**
  * naslab's seeded random generator (SplitMix64). Its whole state is one {@code long}, so a
