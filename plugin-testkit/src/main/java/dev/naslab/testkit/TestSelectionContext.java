@@ -30,6 +30,7 @@ public final class TestSelectionContext implements SelectionContext {
     private final NDManager manager;
     private final long seed;
     private final Rng rng;
+    private final Rng scoreRng;
     private final Path workDir;
     private final Map<String, Stateful> searchStates = new HashMap<>();
     private Function<Supernet, PassResult> score;
@@ -53,6 +54,7 @@ public final class TestSelectionContext implements SelectionContext {
         this.batchSize = batchSize;
         this.seed = seed;
         this.rng = Rng.derive(seed, "select");
+        this.scoreRng = Rng.derive(seed, "score");
         this.workDir = workDir;
         this.manager = manager;
     }
@@ -121,6 +123,27 @@ public final class TestSelectionContext implements SelectionContext {
             return score.apply(net);
         }
         return Passes.evaluate(net, data.valid(), batchSize, true, manager);
+    }
+
+    /** Augmented scoring as the host does it: a fresh random order over the split and the training augmentation. */
+    @Override
+    public PassResult evaluateValid(dev.naslab.api.select.ScoreData kind) {
+        if (kind == dev.naslab.api.select.ScoreData.PLAIN) {
+            return evaluateValid();
+        }
+        evaluations++;
+        dev.naslab.api.data.BatchStream order = new dev.naslab.api.data.BatchStream(data.valid().size(), batchSize,
+                scoreRng);
+        order.restartEpoch();
+        PassResult sum = PassResult.EMPTY;
+        for (int b = 0; b < order.batchesPerEpoch(); b++) {
+            try (NDManager pass = manager.newSubManager();
+                    dev.naslab.api.data.Batch batch = data.valid().batch(order.next(), data.augmentation(), scoreRng,
+                            pass)) {
+                sum = sum.plus(dev.naslab.api.train.Passes.evaluate(x -> net.forward(x, true), batch, true));
+            }
+        }
+        return sum;
     }
 
     @Override

@@ -74,9 +74,7 @@ public interface SearchState {
      * @since 0.2
      * @return images per training and validation batch in the current epoch
      */
-    default int batchSize() {
-        throw new UnsupportedOperationException("this host does not report the batch size");
-    }
+    int batchSize();
 
     /**
      * Sets the batch size from the next epoch on (SGAS grows it after each decision); the host
@@ -85,9 +83,7 @@ public interface SearchState {
      * @since 0.2
      * @param batchSize images per batch
      */
-    default void setBatchSize(int batchSize) {
-        throw new UnsupportedOperationException("this host cannot change the batch size");
-    }
+    void setBatchSize(int batchSize);
 
     /**
      * The search's own folder, for logs an optimizer writes: a {@code decisions.jsonl} whose lines
@@ -97,7 +93,5 @@ public interface SearchState {
      * @since 0.2
      * @return the search's own folder, for logs an optimizer writes: a {@code decisions.jsonl} whose lines carry an {@code epoch} field (1-based, the epoch that made them) is trimmed like the metrics when a search resumes, so re-run epochs do not log twice
      */
-    default java.nio.file.Path workDir() {
-        throw new UnsupportedOperationException("this host gives optimizers no folder");
-    }
+    java.nio.file.Path workDir();
 }

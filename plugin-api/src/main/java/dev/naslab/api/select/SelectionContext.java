@@ -56,15 +56,9 @@ public interface SelectionContext {
      *
      * @param data plain (the same as {@link #evaluateValid()}) or augmented
      * @return loss and accuracy over the validation split
-     * @throws UnsupportedOperationException from hosts that can only score plainly
      * @since 0.2
      */
-    default PassResult evaluateValid(ScoreData data) {
-        if (data == ScoreData.PLAIN) {
-            return evaluateValid();
-        }
-        throw new UnsupportedOperationException("this host scores on plain validation data only");
-    }
+    PassResult evaluateValid(ScoreData data);
 
     /**
      * The state the search registered under {@code name} (e.g. the α optimizer), restored into

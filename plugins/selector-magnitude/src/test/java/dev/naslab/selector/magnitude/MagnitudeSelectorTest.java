@@ -49,6 +49,7 @@ class MagnitudeSelectorTest {
                 public Path workDir() { return dir; }
                 public Progress progress() { return Progress.NONE; }
                 public PassResult evaluateValid() { throw new AssertionError("magnitude needs no evaluation"); }
+                public PassResult evaluateValid(dev.naslab.api.select.ScoreData d) { throw new AssertionError("no evaluation"); }
                 public boolean restoreSearchState(String name, Stateful target) { return false; }
                 public void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters) { }
                 public Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra) { return Optional.empty(); }
