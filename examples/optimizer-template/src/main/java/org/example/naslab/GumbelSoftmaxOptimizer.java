@@ -49,7 +49,6 @@ public final class GumbelSoftmaxOptimizer implements SearchOptimizer<GumbelSoftm
      * @param archLr          Adam learning rate of α; default 3e-4
      * @param tauStart        temperature of the first epoch; default 1
      * @param tauEnd          temperature of the last epoch, at most tau_start; default 0.03
-     * @param checkpointEvery checkpoint every this many epochs; default 10
      */
     public record Settings(
             @Setting("search epochs") Integer epochs,
@@ -57,8 +56,7 @@ public final class GumbelSoftmaxOptimizer implements SearchOptimizer<GumbelSoftm
             @Setting("weight learning rate at epoch 0 (cosine to 0.001)") Double lr,
             @Setting("Adam learning rate of alpha") Double archLr,
             @Setting("temperature of the first epoch") Double tauStart,
-            @Setting("temperature of the last epoch, at most tau_start") Double tauEnd,
-            @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+            @Setting("temperature of the last epoch, at most tau_start") Double tauEnd) {
 
         public Settings {
             epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);
@@ -71,7 +69,6 @@ public final class GumbelSoftmaxOptimizer implements SearchOptimizer<GumbelSoftm
                 throw new SettingException("tau_end", tauEnd + " is above tau_start " + tauStart
                         + "; the temperature anneals from tau_start down to tau_end");
             }
-            checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
         }
     }
 
@@ -92,7 +89,7 @@ public final class GumbelSoftmaxOptimizer implements SearchOptimizer<GumbelSoftm
 
     @Override
     public SearchSchedule schedule(Settings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     /** τ of epoch {@code epoch}: {@code tau_start · (tau_end / tau_start)^(epoch / (epochs − 1))}. */

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class GumbelSoftmaxOptimizerTest {
 
     private static GumbelSoftmaxOptimizer.Settings settings(Double tauStart, Double tauEnd) {
-        return new GumbelSoftmaxOptimizer.Settings(3, 8, null, null, tauStart, tauEnd, null);
+        return new GumbelSoftmaxOptimizer.Settings(3, 8, null, null, tauStart, tauEnd);
     }
 
     /** Exponential annealing 1 → 0.01 over 3 epochs: 1, 0.1, 0.01. */

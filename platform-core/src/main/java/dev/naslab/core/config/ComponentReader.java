@@ -70,9 +70,24 @@ final class ComponentReader {
                     problems.add(new Problem(path, "needs at least one selector"));
                 }
             }
-            out.add(new SearchSpec(optimizers.get(i), sel));
+            out.add(new SearchSpec(optimizers.get(i), sel, checkpointEvery(block, optimizers.get(i).path(), problems)));
         }
         return out;
+    }
+
+    /** The search block's {@code checkpoint_every}: host policy, a positive number of epochs. */
+    private static int checkpointEvery(JsonNode block, String path, List<Problem> problems) {
+        JsonNode n = block == null ? null : block.get(SearchSpec.CHECKPOINT_EVERY);
+        if (n == null) {
+            return SearchSpec.DEFAULT_CHECKPOINT_EVERY;
+        }
+        if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 1) {
+            problems.add(new Problem(path + "." + SearchSpec.CHECKPOINT_EVERY, "'" + n.asText() + "' is not a positive "
+                    + "number of epochs: how often the search writes a checkpoint it can resume from (default "
+                    + SearchSpec.DEFAULT_CHECKPOINT_EVERY + "; the last epoch always has one)"));
+            return SearchSpec.DEFAULT_CHECKPOINT_EVERY;
+        }
+        return n.asInt();
     }
 
     private List<Component> list(ObjectNode root, Kind kind, boolean required, boolean searchBlock,
@@ -143,7 +158,7 @@ final class ComponentReader {
                                     + "' must be a name of letters, digits, '.', '_' and '-'"));
                         }
                     }
-                    case "selection" -> {
+                    case "selection", SearchSpec.CHECKPOINT_EVERY -> {
                         if (!searchBlock) {
                             settings.set(f.getKey(), f.getValue());
                         }

@@ -209,6 +209,7 @@ public final class ExperimentLoader {
         ArrayNode searchNode = resolved.putArray("search");
         for (SearchSpec s : searches) {
             ObjectNode n = s.optimizer().resolved();
+            n.put(SearchSpec.CHECKPOINT_EVERY, s.checkpointEvery());
             if (s.selection() != selection) {
                 n.set("selection", array(s.selection()));
             }

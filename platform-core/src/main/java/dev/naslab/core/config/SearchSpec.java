@@ -3,11 +3,20 @@ package dev.naslab.core.config;
 import java.util.List;
 
 /**
- * A search block: its optimizer and the selectors for its supernets (the experiment's
- * {@code selection} unless the block overrides it, e.g. fix-α supernets with perturbation only).
+ * A search block: its optimizer, the selectors for its supernets (the experiment's
+ * {@code selection} unless the block overrides it, e.g. fix-α supernets with perturbation only) and
+ * the host's checkpoint policy for it.
  *
- * @param optimizer the optimizer component
- * @param selection the selectors applied to every supernet this search trains
+ * @param optimizer       the optimizer component
+ * @param selection       the selectors applied to every supernet this search trains
+ * @param checkpointEvery the block's {@code checkpoint_every}: a checkpoint every this many epochs (and after
+ *                        the last); default {@link #DEFAULT_CHECKPOINT_EVERY}
  */
-public record SearchSpec(Component optimizer, List<Component> selection) {
+public record SearchSpec(Component optimizer, List<Component> selection, int checkpointEvery) {
+
+    /** Epochs between checkpoints when a search block does not say. */
+    public static final int DEFAULT_CHECKPOINT_EVERY = 10;
+
+    /** The search block key of the checkpoint policy, read by the host, never passed to the optimizer. */
+    public static final String CHECKPOINT_EVERY = "checkpoint_every";
 }

@@ -51,6 +51,7 @@ public final class SearchRunner {
     private final Function<Architecture, String> format;
     private dev.naslab.core.bench201.EpochLookup lookup;
     private dev.naslab.core.config.Diagnostics diagnostics;
+    private int checkpointEvery = dev.naslab.core.config.SearchSpec.DEFAULT_CHECKPOINT_EVERY;
 
     public SearchRunner(Path dir, Progress progress, Function<Architecture, String> format) {
         this.dir = dir;
@@ -72,6 +73,15 @@ public final class SearchRunner {
      */
     public SearchRunner diagnosing(dev.naslab.core.config.Diagnostics diagnostics) {
         this.diagnostics = diagnostics;
+        return this;
+    }
+
+    /** Writes a checkpoint every {@code epochs} epochs (and after the last): the search block's {@code checkpoint_every}. */
+    public SearchRunner checkpointingEvery(int epochs) {
+        if (epochs < 1) {
+            throw new IllegalArgumentException("checkpoint interval " + epochs + " must be positive");
+        }
+        this.checkpointEvery = epochs;
         return this;
     }
 
@@ -173,7 +183,7 @@ public final class SearchRunner {
             }
             line.put("seconds", elapsed);
             AtomicFiles.appendJsonLine(metrics, line);
-            if (lastEpoch || (epoch + 1) % schedule.checkpointEvery() == 0) {
+            if (lastEpoch || (epoch + 1) % checkpointEvery == 0) {
                 ObjectNode meta = Mappers.JSON.createObjectNode();
                 meta.put("epochs_done", epoch + 1);
                 meta.put("seconds", elapsed);

@@ -106,6 +106,7 @@ public final class TrialPipeline {
                         .lookingUp(experiment.benchmark() == null ? null
                                 : dev.naslab.core.bench201.EpochLookup.of(experiment.benchmark()))
                         .diagnosing(experiment.diagnostics())
+                        .checkpointingEvery(searchC.checkpointEvery())
                         .run(opt, searchC.optimizer().settings(), net, data, spec.seed(), root);
             } catch (DivergedException e) {
                 return result(TrialStatus.DIVERGED, "search diverged: " + e.getMessage(), Double.NaN, Double.NaN, List.of());

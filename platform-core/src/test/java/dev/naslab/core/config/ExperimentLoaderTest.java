@@ -88,6 +88,7 @@ class ExperimentLoaderTest {
         "sweep of a block that does not exist|sweep: {serach.epochs: [1]}|sweep.serach.epochs: 'serach' is not a key of an experiment (did you mean 'search'?)",
         "sweep with an index into a single block|sweep: {search.0.epochs: [1]}|sweep.search.0.epochs: 'search' is a single block, not a list: leave out the index (search.epochs)",
         "sweep of the seeds|sweep: {seeds: [[0], [1]]}|sweep.seeds: 'seeds' cannot be swept: seeds are an axis of their own",
+        "checkpoint interval zero|search: {use: search, checkpoint_every: 0}|search.checkpoint_every: '0' is not a positive number of epochs: how often the search writes a checkpoint",
         "optimizer needing a capability the space lacks|search: {use: search, partial_channels: 4}|search: search needs partial channel connections, which space cells does not offer; use a space that does, or settings of search that do without",
         "unknown named architecture|architectures: [ALL_B]|architectures[0]: unknown architecture 'ALL_B' for space cells (did you mean 'all_a'?); published names: all_a, or give an architecture string",
         "malformed architecture string|architectures: [{architecture: 'a~b'}]|architectures[0].architecture: not an architecture of space cells: 'a~b' is not three of a, b, c",

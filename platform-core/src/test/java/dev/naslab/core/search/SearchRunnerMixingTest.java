@@ -80,7 +80,7 @@ class SearchRunnerMixingTest {
 
         @Override
         public SearchSchedule schedule(Settings s) {
-            return new SearchSchedule(2, 16, 1);
+            return new SearchSchedule(2, 16);
         }
 
         @Override
@@ -107,7 +107,7 @@ class SearchRunnerMixingTest {
         SearchRunner.Outcome outcome;
         try (NDManager m = NDManager.newBaseManager(); ToySupernet net = new ToySupernet(SHAPE, 3, 4, 1, m)) {
             net.arch().use(opt.mixing(new WeightsOnly.Settings()), new Rng(2));
-            outcome = new SearchRunner(dir, dev.naslab.api.base.Progress.NONE, Object::toString)
+            outcome = new SearchRunner(dir, dev.naslab.api.base.Progress.NONE, Object::toString).checkpointingEvery(1)
                     .run(opt, new WeightsOnly.Settings(), net, data, 3, m);
         }
         List<String> lines = Files.readAllLines(dir.resolve("metrics.jsonl"));
@@ -146,7 +146,7 @@ class SearchRunnerMixingTest {
         try (NDManager m = NDManager.newBaseManager(); ToySupernet net = new ToySupernet(SHAPE, 3, 4, 1, m)) {
             net.arch().use(SKIP_ONLY, new Rng(2));
             saved = net.arch().parameter("beta/cell").toFloatArray();
-            checkpoint = new SearchRunner(dir, dev.naslab.api.base.Progress.NONE, Object::toString)
+            checkpoint = new SearchRunner(dir, dev.naslab.api.base.Progress.NONE, Object::toString).checkpointingEvery(1)
                     .run(opt, new WeightsOnly.Settings(), net, data, 3, m).checkpoint();
         }
         try (NDManager m = NDManager.newBaseManager(); ToySupernet net = new ToySupernet(SHAPE, 3, 4, 1, m)) {

@@ -38,7 +38,7 @@ public final class BetaDartsOptimizer implements SearchOptimizer<BetaDartsSettin
 
     @Override
     public SearchSchedule schedule(BetaDartsSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

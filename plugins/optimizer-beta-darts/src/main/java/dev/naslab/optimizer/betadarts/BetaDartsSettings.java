@@ -21,7 +21,6 @@ import dev.naslab.api.SettingException;
  * @param lambdaMax        regulariser weight reached after {@code lambdaRampEpochs}; default 50
  * @param lambdaRampEpochs epochs over which λ grows linearly from 0 to {@code lambdaMax}; default 100, the
  *                         reference's literal {@code 50·epoch/100} whatever the search's length
- * @param checkpointEvery  checkpoint every this many epochs; default 10
  */
 public record BetaDartsSettings(
         @Setting("search epochs; the DARTS-space reference's 50 (its NB201 search runs 100)") Integer epochs,
@@ -36,8 +35,7 @@ public record BetaDartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("weight of the β-decay regulariser after lambda_ramp_epochs (the reference's 50)") Double lambdaMax,
-        @Setting("epochs over which λ grows linearly from 0 to lambda_max (the reference's 100, whatever the search's length)") Integer lambdaRampEpochs,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+        @Setting("epochs over which λ grows linearly from 0 to lambda_max (the reference's 100, whatever the search's length)") Integer lambdaRampEpochs) {
 
     /** Fills the reference defaults and checks every value. */
     public BetaDartsSettings {
@@ -55,6 +53,5 @@ public record BetaDartsSettings(
                 0, 1, false);
         lambdaMax = SettingException.range("lambda_max", lambdaMax == null ? 50.0 : lambdaMax, 0, 1e6, false);
         lambdaRampEpochs = SettingException.positive("lambda_ramp_epochs", lambdaRampEpochs == null ? 100 : lambdaRampEpochs);
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
     }
 }

@@ -73,7 +73,7 @@ class BetaDartsTest {
                 Supernet net = new Nb201Space().supernet(new Nb201Settings(2, 1), shape, 3, new Rng(7), m)) {
             BetaDartsOptimizer opt = new BetaDartsOptimizer();
             BetaDartsSettings s = new BetaDartsSettings(4, 8, null, null, null, null, null, 0.05, null, null, null, null,
-                    null, null);
+                    null);
             TestSearchState state = new TestSearchState(net, m, 1, null).schedule(2, 4, 1);
             opt.begin(state, s);
             try (NDManager step = m.newSubManager();

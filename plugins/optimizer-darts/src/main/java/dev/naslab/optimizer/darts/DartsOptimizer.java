@@ -42,7 +42,7 @@ public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
 
     @Override
     public SearchSchedule schedule(DartsSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

@@ -20,7 +20,6 @@ import dev.naslab.api.SettingException;
  * @param order           {@code first} (ξ = 0, default) or {@code second} (unrolled, ξ = current lr)
  * @param trainAlpha      train α (default true); false keeps α ≡ 0 (uniform mixing: the supernets
  *                        of DARTS-PT's fix-α variant)
- * @param checkpointEvery checkpoint every this many epochs; default 10
  */
 public record DartsSettings(
         @Setting("search epochs; the default 50 is the DARTS-space reference's, the NB201 reference searches 100 (configs/paper/ has both)") Integer epochs,
@@ -35,8 +34,7 @@ public record DartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("first (ξ = 0, default) or second (unrolled, ξ = current lr)") String order,
-        @Setting("train α (default true); false keeps α ≡ 0 (uniform mixing: the supernets of DARTS-PT's fix-α variant)") Boolean trainAlpha,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+        @Setting("train α (default true); false keeps α ≡ 0 (uniform mixing: the supernets of DARTS-PT's fix-α variant)") Boolean trainAlpha) {
 
     public DartsSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);
@@ -53,6 +51,5 @@ public record DartsSettings(
                 0, 1, false);
         order = SettingException.oneOf("order", order == null ? "first" : order, "first", "second");
         trainAlpha = trainAlpha == null || trainAlpha;
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
     }
 }

@@ -48,7 +48,7 @@ class DartsOptimizerTest {
     }
 
     static DartsSettings settings(String order, Boolean trainAlpha) {
-        return new DartsSettings(1, B, null, null, null, null, null, null, null, null, null, order, trainAlpha, null);
+        return new DartsSettings(1, B, null, null, null, null, null, null, null, null, null, order, trainAlpha);
     }
 
     /** f(α) = L_val(W − ξ(∇w L_tr(W, α) + λW), α), evaluated without autograd tricks. */
@@ -190,7 +190,7 @@ class DartsOptimizerTest {
     @Test
     void badSettingsNameTheKey() {
         SettingException e = Assertions.assertThrows(SettingException.class,
-                () -> new DartsSettings(-3, null, null, null, null, null, null, null, null, null, null, null, null, null));
+                () -> new DartsSettings(-3, null, null, null, null, null, null, null, null, null, null, null, null));
         assertEquals("epochs", e.key());
         assertTrue(e.reason().contains("positive"));
         assertEquals("order", Assertions.assertThrows(SettingException.class, () -> settings("third", true)).key());

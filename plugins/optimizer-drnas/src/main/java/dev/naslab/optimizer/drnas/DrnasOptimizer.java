@@ -43,7 +43,7 @@ public final class DrnasOptimizer implements SearchOptimizer<DrnasSettings> {
 
     @Override
     public SearchSchedule schedule(DrnasSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

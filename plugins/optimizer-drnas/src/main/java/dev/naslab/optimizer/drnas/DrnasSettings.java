@@ -21,7 +21,6 @@ import dev.naslab.api.SettingException;
  * @param regScale        the l2 regulariser of α, applied as Adam's weight decay as the reference does; default 1e-3
  * @param warmupEpochs    epochs of weight steps only before α trains; default 0 (the reference's
  *                        {@code if epoch >= 15} is commented out)
- * @param checkpointEvery checkpoint every this many epochs; default 10
  */
 public record DrnasSettings(
         @Setting("search epochs (the NB201 reference's 100)") Integer epochs,
@@ -35,8 +34,7 @@ public record DrnasSettings(
         @Setting("Adam β1") Double archBeta1,
         @Setting("Adam β2") Double archBeta2,
         @Setting("l2 regulariser of α, as Adam's weight decay (the reference's reg_type l2, reg_scale 1e-3)") Double regScale,
-        @Setting("epochs of weight steps only before α trains (the reference trains α from the start)") Integer warmupEpochs,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+        @Setting("epochs of weight steps only before α trains (the reference trains α from the start)") Integer warmupEpochs) {
 
     /** Fills the reference defaults and checks every value. */
     public DrnasSettings {
@@ -56,6 +54,5 @@ public record DrnasSettings(
             throw new SettingException("warmup_epochs", warmupEpochs + " leaves no epoch for α; it must be below epochs ("
                     + epochs + ")");
         }
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
     }
 }

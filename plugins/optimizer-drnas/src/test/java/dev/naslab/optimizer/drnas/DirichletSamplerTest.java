@@ -134,7 +134,7 @@ class DirichletSamplerTest {
     @Test
     void settingsRejectAWarmUpThatLeavesNoEpochForAlpha() {
         var e = org.junit.jupiter.api.Assertions.assertThrows(dev.naslab.api.SettingException.class,
-                () -> new DrnasSettings(5, null, null, null, null, null, null, null, null, null, null, 5, null));
+                () -> new DrnasSettings(5, null, null, null, null, null, null, null, null, null, null, 5));
         assertEquals("warmup_epochs: 5 leaves no epoch for α; it must be below epochs (5)", e.getMessage());
     }
 
@@ -155,7 +155,7 @@ class DirichletSamplerTest {
                         ? new DartsSpace().supernet(new DartsSettings(4, 2, null, null, null), shape, 3, new Rng(7), m)
                         : new Nb201Space().supernet(new Nb201Settings(2, 1), shape, 3, new Rng(7), m)) {
             DrnasOptimizer opt = new DrnasOptimizer();
-            DrnasSettings s = new DrnasSettings(2, 8, null, null, null, null, null, null, null, null, null, null, null);
+            DrnasSettings s = new DrnasSettings(2, 8, null, null, null, null, null, null, null, null, null, null);
             net.arch().use(opt.mixing(s), new Rng(1));
             TestSearchState state = new TestSearchState(net, m, 9, null).schedule(0, 2, 2);
             opt.begin(state, s);

@@ -46,7 +46,7 @@ public final class FairDartsOptimizer implements SearchOptimizer<FairDartsSettin
 
     @Override
     public SearchSchedule schedule(FairDartsSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

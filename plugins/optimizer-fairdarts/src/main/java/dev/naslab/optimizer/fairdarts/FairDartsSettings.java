@@ -20,7 +20,6 @@ import dev.naslab.api.SettingException;
  * @param archWeightDecay  Adam weight decay of α; default 1e-3
  * @param zeroOneWeight    weight of the zero-one loss in both steps; default 10 ({@code aux_loss_weight})
  * @param zeroOneLoss      {@code l2} (−MSE to ½, the reference's default) or {@code l1}; default l2
- * @param checkpointEvery  checkpoint every this many epochs; default 10
  */
 public record FairDartsSettings(
         @Setting("search epochs") Integer epochs,
@@ -35,8 +34,7 @@ public record FairDartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("weight of the zero-one loss, added in the α step and the weight step") Double zeroOneWeight,
-        @Setting("l2: −mean((σ(α) − 0.5)²), the reference's default; l1: −mean(|σ(α) − 0.5|)") String zeroOneLoss,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+        @Setting("l2: −mean((σ(α) − 0.5)²), the reference's default; l1: −mean(|σ(α) − 0.5|)") String zeroOneLoss) {
 
     /** Fills the reference defaults and checks every value. */
     public FairDartsSettings {
@@ -55,6 +53,5 @@ public record FairDartsSettings(
         zeroOneWeight = SettingException.range("zero_one_weight", zeroOneWeight == null ? 10.0 : zeroOneWeight, 0, 1e6,
                 false);
         zeroOneLoss = SettingException.oneOf("zero_one_loss", zeroOneLoss == null ? "l2" : zeroOneLoss, "l2", "l1");
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
     }
 }

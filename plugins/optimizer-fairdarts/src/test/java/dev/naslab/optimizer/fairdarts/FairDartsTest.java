@@ -107,7 +107,7 @@ class FairDartsTest {
     @Test
     void settingsHaveTheReferenceDefaultsAndRefuseAThresholdOutsideTheUnitInterval() {
         FairDartsSettings f = new FairDartsSettings(null, null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+                null, null);
         assertEquals(128, f.batchSize());
         assertEquals(0.005, f.lr());
         assertEquals(3e-3, f.archLr());
@@ -138,7 +138,7 @@ class FairDartsTest {
         var data = TestData.splits(shape, 3, 16, 2);
         FairDartsOptimizer fair = new FairDartsOptimizer();
         FairDartsSettings s = new FairDartsSettings(2, 8, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null);
         try (NDManager m = NDManager.newBaseManager();
                 Supernet net = space.equals("darts")
                         ? new DartsSpace().supernet(new DartsSettings(4, 3, "s5", null, null), shape, 3, new Rng(7), m)

@@ -44,7 +44,7 @@ public final class GdasOptimizer implements SearchOptimizer<GdasSettings> {
 
     @Override
     public SearchSchedule schedule(GdasSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

@@ -21,7 +21,6 @@ import dev.naslab.api.SettingException;
  * @param archWeightDecay Adam weight decay of α; default 1e-3
  * @param tauMax          Gumbel-softmax temperature in the first epoch; default 10
  * @param tauMin          temperature in the last epoch (linear in between); default 0.1
- * @param checkpointEvery checkpoint every this many epochs; default 10
  */
 public record GdasSettings(
         @Setting("search epochs (the NB201 reference's 250)") Integer epochs,
@@ -37,8 +36,7 @@ public record GdasSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("Gumbel-softmax temperature in the first epoch") Double tauMax,
-        @Setting("temperature in the last epoch, linear in between") Double tauMin,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+        @Setting("temperature in the last epoch, linear in between") Double tauMin) {
 
     /** Fills the reference defaults and checks every value. */
     public GdasSettings {
@@ -61,7 +59,6 @@ public record GdasSettings(
             throw new SettingException("tau_min", tauMin + " is above tau_max " + tauMax
                     + "; the temperature decays from tau_max to tau_min");
         }
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
     }
 
     /**

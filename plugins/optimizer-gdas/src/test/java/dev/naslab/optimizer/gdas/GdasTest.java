@@ -38,7 +38,7 @@ class GdasTest {
     private static final CellType ONE_EDGE = new CellType("cell", List.of(new Edge(0, 1)), List.of("a", "b", "c"), 0);
 
     static GdasSettings settings(Integer epochs, Double tauMax, Double tauMin) {
-        return new GdasSettings(epochs, 8, null, null, null, null, null, null, null, null, null, null, tauMax, tauMin, null);
+        return new GdasSettings(epochs, 8, null, null, null, null, null, null, null, null, null, null, tauMax, tauMin);
     }
 
     /**
@@ -146,8 +146,7 @@ class GdasTest {
 
     @Test
     void settingsHaveTheReferenceDefaultsAndRejectAnInvertedTemperatureRange() {
-        GdasSettings d = new GdasSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        GdasSettings d = new GdasSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertEquals(250, d.epochs());
         assertEquals(64, d.batchSize());
         assertEquals(5e-4, d.weightDecay());

@@ -44,7 +44,7 @@ public final class PcDartsOptimizer implements SearchOptimizer<PcDartsSettings> 
 
     @Override
     public SearchSchedule schedule(PcDartsSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

@@ -20,7 +20,6 @@ import dev.naslab.api.SettingException;
  * @param archWeightDecay  Adam weight decay of α and β; default 1e-3
  * @param partialChannels  k: each mixed edge's ops see 1/k of its channels; default 4
  * @param warmupEpochs     epochs in which only the weights train (the reference's {@code epoch >= 15}); default 15
- * @param checkpointEvery  checkpoint every this many epochs; default 10
  */
 public record PcDartsSettings(
         @Setting("search epochs") Integer epochs,
@@ -35,8 +34,7 @@ public record PcDartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α and β") Double archWeightDecay,
         @Setting("k: each mixed edge's ops see 1/k of its channels, the rest bypass them (1: all channels)") Integer partialChannels,
-        @Setting("epochs in which only the weights train before α and β do") Integer warmupEpochs,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery) {
+        @Setting("epochs in which only the weights train before α and β do") Integer warmupEpochs) {
 
     /** Fills the reference defaults and checks every value. */
     public PcDartsSettings {
@@ -58,6 +56,5 @@ public record PcDartsSettings(
             throw new SettingException("warmup_epochs", warmupEpochs + " is not below epochs (" + epochs
                     + "): α and β would never train; set warmup_epochs below epochs (the reference warms up 15 of 50)");
         }
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
     }
 }

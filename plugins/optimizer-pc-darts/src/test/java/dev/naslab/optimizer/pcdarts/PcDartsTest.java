@@ -94,7 +94,7 @@ class PcDartsTest {
     @Test
     void settingsHaveTheReferenceDefaultsAndRefuseAWarmUpAsLongAsTheSearch() {
         PcDartsSettings s = new PcDartsSettings(null, null, null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null);
         assertEquals(50, s.epochs());
         assertEquals(256, s.batchSize());
         assertEquals(0.1, s.lr());
@@ -104,7 +104,7 @@ class PcDartsTest {
         assertEquals(15, s.warmupEpochs());
         assertEquals(new SupernetOptions(4), new PcDartsOptimizer().supernetOptions(s));
         SettingException e = assertThrows(SettingException.class, () -> new PcDartsSettings(10, null, null, null, null,
-                null, null, null, null, null, null, null, null, null));
+                null, null, null, null, null, null, null, null));
         assertEquals("warmup_epochs", e.key());
         assertTrue(e.getMessage().contains("15 is not below epochs (10)"), e.getMessage());
     }
@@ -127,7 +127,7 @@ class PcDartsTest {
     }
 
     private static PcDartsSettings settings(int epochs, Integer warmup) {
-        return new PcDartsSettings(epochs, 8, null, null, null, null, null, null, null, null, null, 2, warmup, null);
+        return new PcDartsSettings(epochs, 8, null, null, null, null, null, null, null, null, null, 2, warmup);
     }
 
     /** Two PC-DARTS iterations (k = 2) in epoch {@code epoch} of a search warming up 1 epoch; α and β before and after. */

@@ -46,7 +46,7 @@ public final class SdartsOptimizer implements SearchOptimizer<SdartsSettings> {
 
     @Override
     public SearchSchedule schedule(SdartsSettings s) {
-        return new SearchSchedule(s.epochs(), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(), s.batchSize());
     }
 
     @Override

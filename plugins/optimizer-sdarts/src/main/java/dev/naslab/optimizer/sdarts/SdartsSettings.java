@@ -19,7 +19,6 @@ import dev.naslab.api.SettingException;
  * @param archBeta2       Adam β2; default 0.999
  * @param archWeightDecay Adam weight decay of α; default 1e-3
  * @param order           α step: {@code first} (default) or {@code second} (unrolled), as DARTS
- * @param checkpointEvery checkpoint every this many epochs; default 10
  * @param perturbation    {@code random} (SDARTS-RS; default) or {@code adversarial} (SDARTS-ADV)
  * @param epsilon         final radius ε of the L∞ ball; ε ramps 0.03 → epsilon over the epochs;
  *                        default 0.3
@@ -38,7 +37,6 @@ public record SdartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("α step: first (default) or second (unrolled), as DARTS") String order,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery,
         @Setting("random (SDARTS-RS) or adversarial (SDARTS-ADV)") String perturbation,
         @Setting("final radius ε of the L∞ ball; ε ramps 0.03 → epsilon over the epochs") Double epsilon,
         @Setting("PGD steps of the adversarial attack (step 2ε/steps)") Integer attackSteps) {
@@ -57,7 +55,6 @@ public record SdartsSettings(
         archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
                 0, 1, false);
         order = SettingException.oneOf("order", order == null ? "first" : order, "first", "second");
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
         perturbation = SettingException.oneOf("perturbation", perturbation == null ? "random" : perturbation,
                 "random", "adversarial");
         epsilon = SettingException.range("epsilon", epsilon == null ? 0.3 : epsilon, 0, 1, true);

@@ -47,7 +47,7 @@ class SdartsOptimizerTest {
     }
 
     static SdartsSettings settings(String perturbation) {
-        return new SdartsSettings(1, B, null, null, null, null, null, null, null, null, null, null, null,
+        return new SdartsSettings(1, B, null, null, null, null, null, null, null, null, null, null,
                 perturbation, null, null);
     }
 
@@ -86,10 +86,10 @@ class SdartsOptimizerTest {
         assertEquals("perturbation", p.key());
         assertTrue(p.getMessage().contains("random, adversarial"), p.getMessage());
         var e = assertThrows(SettingException.class, () -> new SdartsSettings(null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, -1.0, null));
+                null, null, null, null, null, null, -1.0, null));
         assertEquals("epsilon", e.key());
         var s = assertThrows(SettingException.class, () -> new SdartsSettings(null, null, null, null, null, null, null,
-                null, null, null, null, null, null, null, null, 0));
+                null, null, null, null, null, null, null, 0));
         assertEquals("attack_steps", s.key());
         assertFalse(settings(null).adversarial(), "random by default");
     }

@@ -54,12 +54,12 @@ public final class SgasOptimizer implements SearchOptimizer<SgasSettings> {
     /** Without the cell types: the DARTS space's 8 decisions (the host passes the cell types). */
     @Override
     public SearchSchedule schedule(SgasSettings s) {
-        return new SearchSchedule(s.epochs(8), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(8), s.batchSize());
     }
 
     @Override
     public SearchSchedule schedule(SgasSettings s, List<CellType> cellTypes) {
-        return new SearchSchedule(s.epochs(decisions(cellTypes)), s.batchSize(), s.checkpointEvery());
+        return new SearchSchedule(s.epochs(decisions(cellTypes)), s.batchSize());
     }
 
     /** One decision per kept edge: 2 per node in the DARTS space (8), every edge where nodes keep all (6 on NB201). */

@@ -20,7 +20,6 @@ import dev.naslab.api.SettingException;
  * @param archBeta2       Adam β2; default 0.999
  * @param archWeightDecay Adam weight decay of α; default 1e-3
  * @param order           α step: {@code first} (default) or {@code second}, as DARTS
- * @param checkpointEvery checkpoint every this many epochs; default 10
  * @param criterion       1 (importance × certainty; default) or 2 (× stability)
  * @param warmupDecEpoch  epochs before the first decision; default 9
  * @param decisionFreq    epochs between decisions; default 5
@@ -40,7 +39,6 @@ public record SgasSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("α step: first (default) or second, as DARTS") String order,
-        @Setting("checkpoint every this many epochs") Integer checkpointEvery,
         @Setting("SGAS criterion: 1 (importance × certainty) or 2 (× stability)") Integer criterion,
         @Setting("epochs before the first decision") Integer warmupDecEpoch,
         @Setting("epochs between decisions") Integer decisionFreq,
@@ -61,7 +59,6 @@ public record SgasSettings(
         archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
                 0, 1, false);
         order = SettingException.oneOf("order", order == null ? "first" : order, "first", "second");
-        checkpointEvery = SettingException.positive("checkpoint_every", checkpointEvery == null ? 10 : checkpointEvery);
         criterion = criterion == null ? 1 : criterion;
         if (criterion != 1 && criterion != 2) {
             throw new SettingException("criterion", "must be 1 (importance x certainty) or 2 (x stability), got "

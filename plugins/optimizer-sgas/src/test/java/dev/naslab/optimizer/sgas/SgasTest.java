@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class SgasTest {
 
     static SgasSettings defaults(Integer criterion, Integer history) {
-        return new SgasSettings(null, null, null, null, null, null, null, null, null, null, null, null, criterion,
+        return new SgasSettings(null, null, null, null, null, null, null, null, null, null, null, criterion,
                 null, null, history, null, null);
     }
 
