@@ -8,7 +8,6 @@ import dev.naslab.api.search.SearchState;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import org.pf4j.Extension;
 
@@ -48,11 +47,9 @@ public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
     @Override
     public void begin(SearchState state, DartsSettings s) {
         Supernet net = state.supernet();
-        state.register(WEIGHTS, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
+        state.register(WEIGHTS, s.weightOptimizer(net, state.manager()));
         if (s.trainAlpha()) {
-            state.register(ALPHA, new Adam(net.arch().alphas(), s.archLr().floatValue(), s.archBeta1().floatValue(),
-                    s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(), state.manager()));
+            state.register(ALPHA, s.architectureOptimizer(net, state.manager()));
         } else {
             net.arch().fill(0f);
             net.arch().setTrainable(false);
@@ -63,7 +60,7 @@ public final class DartsOptimizer implements SearchOptimizer<DartsSettings> {
     public void step(SearchState state, DartsSettings s, Batch train, Batch valid) {
         Supernet net = state.supernet();
         Sgd sgd = state.registered(WEIGHTS, Sgd.class);
-        float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
+        float lr = s.learningRate(state.epoch(), state.epochs());
         if (s.trainAlpha()) {
             Adam adam = state.registered(ALPHA, Adam.class);
             PassResult v = BilevelSteps.alphaStep(net, adam, sgd, s.order().equals("second"), lr, train, valid);

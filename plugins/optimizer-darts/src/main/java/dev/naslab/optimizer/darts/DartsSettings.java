@@ -2,6 +2,7 @@ package dev.naslab.optimizer.darts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
+import dev.naslab.api.train.BilevelSettings;
 
 /**
  * DARTS settings; defaults are the reference's (quark0/darts, darts-pt).
@@ -34,21 +35,20 @@ public record DartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("first (ξ = 0, default) or second (unrolled, ξ = current lr)") String order,
-        @Setting("train α (default true); false keeps α ≡ 0 (uniform mixing: the supernets of DARTS-PT's fix-α variant)") Boolean trainAlpha) {
+        @Setting("train α (default true); false keeps α ≡ 0 (uniform mixing: the supernets of DARTS-PT's fix-α variant)") Boolean trainAlpha) implements BilevelSettings {
 
     public DartsSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);
         batchSize = SettingException.positive("batch_size", batchSize == null ? 64 : batchSize);
-        lr = SettingException.range("lr", lr == null ? 0.025 : lr, 0, 10, true);
-        lrMin = SettingException.range("lr_min", lrMin == null ? 0.001 : lrMin, 0, lr, false);
-        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
-        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
-        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
-        archLr = SettingException.range("arch_lr", archLr == null ? 3e-4 : archLr, 0, 1, true);
-        archBeta1 = SettingException.range("arch_beta1", archBeta1 == null ? 0.5 : archBeta1, 0, 0.9999, false);
-        archBeta2 = SettingException.range("arch_beta2", archBeta2 == null ? 0.999 : archBeta2, 0, 0.99999, false);
-        archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
-                0, 1, false);
+        lr = BilevelSettings.checkLr(lr, 0.025);
+        lrMin = BilevelSettings.checkLrMin(lrMin, 0.001, lr);
+        momentum = BilevelSettings.checkMomentum(momentum, 0.9);
+        weightDecay = BilevelSettings.checkWeightDecay(weightDecay, 3e-4);
+        gradClip = BilevelSettings.checkGradClip(gradClip, 5.0);
+        archLr = BilevelSettings.checkArchLr(archLr, 3e-4);
+        archBeta1 = BilevelSettings.checkArchBeta1(archBeta1, 0.5);
+        archBeta2 = BilevelSettings.checkArchBeta2(archBeta2, 0.999);
+        archWeightDecay = BilevelSettings.checkArchWeightDecay("arch_weight_decay", archWeightDecay, 1e-3);
         order = SettingException.oneOf("order", order == null ? "first" : order, "first", "second");
         trainAlpha = trainAlpha == null || trainAlpha;
     }

@@ -10,7 +10,6 @@ import dev.naslab.api.search.SearchStates;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import org.pf4j.Extension;
 
@@ -54,18 +53,15 @@ public final class DrnasOptimizer implements SearchOptimizer<DrnasSettings> {
     @Override
     public void begin(SearchState state, DrnasSettings s) {
         Supernet net = state.supernet();
-        state.register(SearchStates.WEIGHT_OPTIMIZER, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
-        state.register(SearchStates.ALPHA_OPTIMIZER, new Adam(net.arch().alphas(), s.archLr().floatValue(),
-                s.archBeta1().floatValue(), s.archBeta2().floatValue(), 1e-8f, s.regScale().floatValue(),
-                state.manager()));
+        state.register(SearchStates.WEIGHT_OPTIMIZER, s.weightOptimizer(net, state.manager()));
+        state.register(SearchStates.ALPHA_OPTIMIZER, s.architectureOptimizer(net, state.manager()));
     }
 
     @Override
     public void step(SearchState state, DrnasSettings s, Batch train, Batch valid) {
         Supernet net = state.supernet();
         Sgd sgd = state.registered(SearchStates.WEIGHT_OPTIMIZER, Sgd.class);
-        float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
+        float lr = s.learningRate(state.epoch(), state.epochs());
         boolean alphaTrains = state.epoch() >= s.warmupEpochs();
         if (alphaTrains) {
             Adam adam = state.registered(SearchStates.ALPHA_OPTIMIZER, Adam.class);

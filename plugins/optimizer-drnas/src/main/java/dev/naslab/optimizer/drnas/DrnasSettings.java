@@ -2,6 +2,7 @@ package dev.naslab.optimizer.drnas;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
+import dev.naslab.api.train.BilevelSettings;
 
 /**
  * DrNAS settings; defaults are the NAS-Bench-201 reference's (xiangning-chen/DrNAS,
@@ -34,25 +35,31 @@ public record DrnasSettings(
         @Setting("Adam β1") Double archBeta1,
         @Setting("Adam β2") Double archBeta2,
         @Setting("l2 regulariser of α, as Adam's weight decay (the reference's reg_type l2, reg_scale 1e-3)") Double regScale,
-        @Setting("epochs of weight steps only before α trains (the reference trains α from the start)") Integer warmupEpochs) {
+        @Setting("epochs of weight steps only before α trains (the reference trains α from the start)") Integer warmupEpochs) implements BilevelSettings {
 
     /** Fills the reference defaults and checks every value. */
     public DrnasSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 100 : epochs);
         batchSize = SettingException.positive("batch_size", batchSize == null ? 64 : batchSize);
-        lr = SettingException.range("lr", lr == null ? 0.025 : lr, 0, 10, true);
-        lrMin = SettingException.range("lr_min", lrMin == null ? 0.001 : lrMin, 0, lr, false);
-        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
-        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
-        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
-        archLr = SettingException.range("arch_lr", archLr == null ? 3e-4 : archLr, 0, 1, true);
-        archBeta1 = SettingException.range("arch_beta1", archBeta1 == null ? 0.5 : archBeta1, 0, 0.9999, false);
-        archBeta2 = SettingException.range("arch_beta2", archBeta2 == null ? 0.999 : archBeta2, 0, 0.99999, false);
-        regScale = SettingException.range("reg_scale", regScale == null ? 1e-3 : regScale, 0, 1, false);
+        lr = BilevelSettings.checkLr(lr, 0.025);
+        lrMin = BilevelSettings.checkLrMin(lrMin, 0.001, lr);
+        momentum = BilevelSettings.checkMomentum(momentum, 0.9);
+        weightDecay = BilevelSettings.checkWeightDecay(weightDecay, 3e-4);
+        gradClip = BilevelSettings.checkGradClip(gradClip, 5.0);
+        archLr = BilevelSettings.checkArchLr(archLr, 3e-4);
+        archBeta1 = BilevelSettings.checkArchBeta1(archBeta1, 0.5);
+        archBeta2 = BilevelSettings.checkArchBeta2(archBeta2, 0.999);
+        regScale = BilevelSettings.checkArchWeightDecay("reg_scale", regScale, 1e-3);
         warmupEpochs = SettingException.nonNegative("warmup_epochs", warmupEpochs == null ? 0 : warmupEpochs);
         if (warmupEpochs >= epochs) {
             throw new SettingException("warmup_epochs", warmupEpochs + " leaves no epoch for α; it must be below epochs ("
                     + epochs + ")");
         }
+    }
+
+    /** The reference's L2 on the concentration is Adam's weight decay of α: {@code reg_scale}. */
+    @Override
+    public Double archWeightDecay() {
+        return regScale;
     }
 }

@@ -11,7 +11,6 @@ import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.LossTerm;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import org.pf4j.Extension;
 
@@ -59,11 +58,8 @@ public final class FairDartsOptimizer implements SearchOptimizer<FairDartsSettin
     public void begin(SearchState state, FairDartsSettings s) {
         Supernet net = state.supernet();
         net.arch().fill(0f);
-        state.register(SearchStates.WEIGHT_OPTIMIZER, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
-        state.register(SearchStates.ALPHA_OPTIMIZER, new Adam(net.arch().alphas(), s.archLr().floatValue(),
-                s.archBeta1().floatValue(), s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(),
-                state.manager()));
+        state.register(SearchStates.WEIGHT_OPTIMIZER, s.weightOptimizer(net, state.manager()));
+        state.register(SearchStates.ALPHA_OPTIMIZER, s.architectureOptimizer(net, state.manager()));
     }
 
     @Override
@@ -71,7 +67,7 @@ public final class FairDartsOptimizer implements SearchOptimizer<FairDartsSettin
         Supernet net = state.supernet();
         Sgd sgd = state.registered(SearchStates.WEIGHT_OPTIMIZER, Sgd.class);
         Adam adam = state.registered(SearchStates.ALPHA_OPTIMIZER, Adam.class);
-        float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
+        float lr = s.learningRate(state.epoch(), state.epochs());
         LossTerm zeroOne = ZeroOneLoss.term(net.arch(), s.zeroOneLoss(), s.zeroOneWeight());
         PassResult v = BilevelSteps.alphaStep(net, adam, valid, null, zeroOne);
         PassResult t = BilevelSteps.weightStep(net, sgd, lr, s.gradClip().floatValue(), train, true, null, zeroOne);

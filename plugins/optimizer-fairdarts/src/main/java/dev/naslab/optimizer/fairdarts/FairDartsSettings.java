@@ -2,6 +2,7 @@ package dev.naslab.optimizer.fairdarts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
+import dev.naslab.api.train.BilevelSettings;
 
 /**
  * FairDARTS settings; defaults are the reference's DARTS-space search (xiaomi-automl/FairDARTS,
@@ -34,22 +35,21 @@ public record FairDartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("weight of the zero-one loss, added in the α step and the weight step") Double zeroOneWeight,
-        @Setting("l2: −mean((σ(α) − 0.5)²), the reference's default; l1: −mean(|σ(α) − 0.5|)") String zeroOneLoss) {
+        @Setting("l2: −mean((σ(α) − 0.5)²), the reference's default; l1: −mean(|σ(α) − 0.5|)") String zeroOneLoss) implements BilevelSettings {
 
     /** Fills the reference defaults and checks every value. */
     public FairDartsSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);
         batchSize = SettingException.positive("batch_size", batchSize == null ? 128 : batchSize);
-        lr = SettingException.range("lr", lr == null ? 0.005 : lr, 0, 10, true);
-        lrMin = SettingException.range("lr_min", lrMin == null ? 0.001 : lrMin, 0, lr, false);
-        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
-        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
-        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
-        archLr = SettingException.range("arch_lr", archLr == null ? 3e-3 : archLr, 0, 1, true);
-        archBeta1 = SettingException.range("arch_beta1", archBeta1 == null ? 0.9 : archBeta1, 0, 0.9999, false);
-        archBeta2 = SettingException.range("arch_beta2", archBeta2 == null ? 0.999 : archBeta2, 0, 0.99999, false);
-        archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
-                0, 1, false);
+        lr = BilevelSettings.checkLr(lr, 0.005);
+        lrMin = BilevelSettings.checkLrMin(lrMin, 0.001, lr);
+        momentum = BilevelSettings.checkMomentum(momentum, 0.9);
+        weightDecay = BilevelSettings.checkWeightDecay(weightDecay, 3e-4);
+        gradClip = BilevelSettings.checkGradClip(gradClip, 5.0);
+        archLr = BilevelSettings.checkArchLr(archLr, 3e-3);
+        archBeta1 = BilevelSettings.checkArchBeta1(archBeta1, 0.9);
+        archBeta2 = BilevelSettings.checkArchBeta2(archBeta2, 0.999);
+        archWeightDecay = BilevelSettings.checkArchWeightDecay("arch_weight_decay", archWeightDecay, 1e-3);
         zeroOneWeight = SettingException.range("zero_one_weight", zeroOneWeight == null ? 10.0 : zeroOneWeight, 0, 1e6,
                 false);
         zeroOneLoss = SettingException.oneOf("zero_one_loss", zeroOneLoss == null ? "l2" : zeroOneLoss, "l2", "l1");

@@ -10,7 +10,6 @@ import dev.naslab.api.search.SearchStates;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import org.pf4j.Extension;
 
@@ -55,11 +54,8 @@ public final class GdasOptimizer implements SearchOptimizer<GdasSettings> {
     @Override
     public void begin(SearchState state, GdasSettings s) {
         Supernet net = state.supernet();
-        state.register(SearchStates.WEIGHT_OPTIMIZER, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()).withNesterov(s.nesterov()).withBaseLr(s.lr().floatValue()));
-        state.register(SearchStates.ALPHA_OPTIMIZER, new Adam(net.arch().alphas(), s.archLr().floatValue(),
-                s.archBeta1().floatValue(), s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(),
-                state.manager()));
+        state.register(SearchStates.WEIGHT_OPTIMIZER, s.weightOptimizer(net, state.manager()).withNesterov(s.nesterov()));
+        state.register(SearchStates.ALPHA_OPTIMIZER, s.architectureOptimizer(net, state.manager()));
     }
 
     @Override
@@ -67,7 +63,7 @@ public final class GdasOptimizer implements SearchOptimizer<GdasSettings> {
         Supernet net = state.supernet();
         Sgd sgd = state.registered(SearchStates.WEIGHT_OPTIMIZER, Sgd.class);
         Adam adam = state.registered(SearchStates.ALPHA_OPTIMIZER, Adam.class);
-        float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
+        float lr = s.learningRate(state.epoch(), state.epochs());
         double tau = s.tau(state.epoch(), state.epochs());
         GumbelSampler.Draw forWeights = GumbelSampler.draw(net.arch(), state.rng());
         PassResult t = BilevelSteps.weightStep(net, sgd, lr, s.gradClip().floatValue(), train, true,

@@ -2,6 +2,7 @@ package dev.naslab.optimizer.gdas;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
+import dev.naslab.api.train.BilevelSettings;
 
 /**
  * GDAS settings; defaults are the NAS-Bench-201 reference's (D-X-Y/AutoDL-Projects,
@@ -36,23 +37,22 @@ public record GdasSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α") Double archWeightDecay,
         @Setting("Gumbel-softmax temperature in the first epoch") Double tauMax,
-        @Setting("temperature in the last epoch, linear in between") Double tauMin) {
+        @Setting("temperature in the last epoch, linear in between") Double tauMin) implements BilevelSettings {
 
     /** Fills the reference defaults and checks every value. */
     public GdasSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 250 : epochs);
         batchSize = SettingException.positive("batch_size", batchSize == null ? 64 : batchSize);
-        lr = SettingException.range("lr", lr == null ? 0.025 : lr, 0, 10, true);
-        lrMin = SettingException.range("lr_min", lrMin == null ? 0.001 : lrMin, 0, lr, false);
-        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
+        lr = BilevelSettings.checkLr(lr, 0.025);
+        lrMin = BilevelSettings.checkLrMin(lrMin, 0.001, lr);
+        momentum = BilevelSettings.checkMomentum(momentum, 0.9);
         nesterov = nesterov == null || nesterov;
-        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 5e-4 : weightDecay, 0, 1, false);
-        gradClip = SettingException.range("grad_clip", gradClip == null ? 0.0 : gradClip, 0, 1e6, false);
-        archLr = SettingException.range("arch_lr", archLr == null ? 3e-4 : archLr, 0, 1, true);
-        archBeta1 = SettingException.range("arch_beta1", archBeta1 == null ? 0.5 : archBeta1, 0, 0.9999, false);
-        archBeta2 = SettingException.range("arch_beta2", archBeta2 == null ? 0.999 : archBeta2, 0, 0.99999, false);
-        archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
-                0, 1, false);
+        weightDecay = BilevelSettings.checkWeightDecay(weightDecay, 5e-4);
+        gradClip = BilevelSettings.checkGradClip(gradClip, 0.0);
+        archLr = BilevelSettings.checkArchLr(archLr, 3e-4);
+        archBeta1 = BilevelSettings.checkArchBeta1(archBeta1, 0.5);
+        archBeta2 = BilevelSettings.checkArchBeta2(archBeta2, 0.999);
+        archWeightDecay = BilevelSettings.checkArchWeightDecay("arch_weight_decay", archWeightDecay, 1e-3);
         tauMax = SettingException.range("tau_max", tauMax == null ? 10.0 : tauMax, 0, 1e4, true);
         tauMin = SettingException.range("tau_min", tauMin == null ? 0.1 : tauMin, 0, 1e4, true);
         if (tauMin > tauMax) {

@@ -2,6 +2,7 @@ package dev.naslab.optimizer.pcdarts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
+import dev.naslab.api.train.BilevelSettings;
 
 /**
  * PC-DARTS settings; defaults are the reference's DARTS-space search (yuhuixu1993/PC-DARTS,
@@ -34,22 +35,21 @@ public record PcDartsSettings(
         @Setting("Adam β2") Double archBeta2,
         @Setting("Adam weight decay of α and β") Double archWeightDecay,
         @Setting("k: each mixed edge's ops see 1/k of its channels, the rest bypass them (1: all channels)") Integer partialChannels,
-        @Setting("epochs in which only the weights train before α and β do") Integer warmupEpochs) {
+        @Setting("epochs in which only the weights train before α and β do") Integer warmupEpochs) implements BilevelSettings {
 
     /** Fills the reference defaults and checks every value. */
     public PcDartsSettings {
         epochs = SettingException.positive("epochs", epochs == null ? 50 : epochs);
         batchSize = SettingException.positive("batch_size", batchSize == null ? 256 : batchSize);
-        lr = SettingException.range("lr", lr == null ? 0.1 : lr, 0, 10, true);
-        lrMin = SettingException.range("lr_min", lrMin == null ? 0.0 : lrMin, 0, lr, false);
-        momentum = SettingException.range("momentum", momentum == null ? 0.9 : momentum, 0, 0.999, false);
-        weightDecay = SettingException.range("weight_decay", weightDecay == null ? 3e-4 : weightDecay, 0, 1, false);
-        gradClip = SettingException.range("grad_clip", gradClip == null ? 5.0 : gradClip, 0, 1e6, true);
-        archLr = SettingException.range("arch_lr", archLr == null ? 6e-4 : archLr, 0, 1, true);
-        archBeta1 = SettingException.range("arch_beta1", archBeta1 == null ? 0.5 : archBeta1, 0, 0.9999, false);
-        archBeta2 = SettingException.range("arch_beta2", archBeta2 == null ? 0.999 : archBeta2, 0, 0.99999, false);
-        archWeightDecay = SettingException.range("arch_weight_decay", archWeightDecay == null ? 1e-3 : archWeightDecay,
-                0, 1, false);
+        lr = BilevelSettings.checkLr(lr, 0.1);
+        lrMin = BilevelSettings.checkLrMin(lrMin, 0.0, lr);
+        momentum = BilevelSettings.checkMomentum(momentum, 0.9);
+        weightDecay = BilevelSettings.checkWeightDecay(weightDecay, 3e-4);
+        gradClip = BilevelSettings.checkGradClip(gradClip, 5.0);
+        archLr = BilevelSettings.checkArchLr(archLr, 6e-4);
+        archBeta1 = BilevelSettings.checkArchBeta1(archBeta1, 0.5);
+        archBeta2 = BilevelSettings.checkArchBeta2(archBeta2, 0.999);
+        archWeightDecay = BilevelSettings.checkArchWeightDecay("arch_weight_decay", archWeightDecay, 1e-3);
         partialChannels = SettingException.positive("partial_channels", partialChannels == null ? 4 : partialChannels);
         warmupEpochs = SettingException.nonNegative("warmup_epochs", warmupEpochs == null ? 15 : warmupEpochs);
         if (warmupEpochs >= epochs) {

@@ -12,7 +12,6 @@ import dev.naslab.api.search.SearchState;
 import dev.naslab.api.train.Adam;
 import dev.naslab.api.train.BilevelSteps;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.train.Schedules;
 import dev.naslab.api.train.Sgd;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -79,10 +78,8 @@ public final class SgasOptimizer implements SearchOptimizer<SgasSettings> {
     @Override
     public void begin(SearchState state, SgasSettings s) {
         Supernet net = state.supernet();
-        state.register(WEIGHTS, new Sgd(net.params().weights(), s.momentum().floatValue(),
-                s.weightDecay().floatValue(), state.manager()).withBaseLr(s.lr().floatValue()));
-        state.register(ALPHA, new Adam(net.arch().alphas(), s.archLr().floatValue(), s.archBeta1().floatValue(),
-                s.archBeta2().floatValue(), 1e-8f, s.archWeightDecay().floatValue(), state.manager()));
+        state.register(WEIGHTS, s.weightOptimizer(net, state.manager()));
+        state.register(ALPHA, s.architectureOptimizer(net, state.manager()));
         state.register(HISTORY, new History(s.historySize(), state.manager()));
     }
 
@@ -91,7 +88,7 @@ public final class SgasOptimizer implements SearchOptimizer<SgasSettings> {
         Supernet net = state.supernet();
         Sgd sgd = state.registered(WEIGHTS, Sgd.class);
         Adam adam = state.registered(ALPHA, Adam.class);
-        float lr = Schedules.cosine(s.lr().floatValue(), s.lrMin().floatValue(), state.epoch(), state.epochs());
+        float lr = s.learningRate(state.epoch(), state.epochs());
         PassResult v = BilevelSteps.alphaStep(net, adam, sgd, s.order().equals("second"), lr, train, valid);
         PassResult t = BilevelSteps.weightStep(net, sgd, lr, s.gradClip().floatValue(), train, true);
         state.record("valid_loss", v.loss());
