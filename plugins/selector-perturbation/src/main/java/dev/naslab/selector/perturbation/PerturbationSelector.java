@@ -184,11 +184,19 @@ public final class PerturbationSelector implements ArchitectureSelector<Perturba
         int k = c.opCount();
         double[] acc = new double[k];
         double[] loss = new double[k];
-        float[] row = arch.probabilities(c.name())[e];
+        float[] row = arch.strengths(c.name())[e];
+        // an op the evaluation mixing gives weight 0 (a decided row; GDAS's argmax form) scores as unmasked
+        boolean[] active = new boolean[k];
+        try (ai.djl.ndarray.NDManager pass = ctx.manager().newSubManager()) {
+            dev.naslab.api.model.MixingWeights w = arch.mixingWeights(pass);
+            for (int op = 0; op < k; op++) {
+                active[op] = w.active(c.name(), e, op);
+            }
+        }
         PassResult unmasked = null;
         for (int op = 0; op < k; op++) {
             PassResult r;
-            if (c.ops(e).get(op).equals("none") || row[op] == 0f) {
+            if (c.ops(e).get(op).equals("none") || !active[op]) {
                 unmasked = unmasked == null ? ctx.evaluateValid(s.scoring()) : unmasked;
                 r = unmasked;
             } else {
