@@ -333,14 +333,15 @@ public final class ArchState implements AutoCloseable {
     }
 
     /**
-     * {@return every trainable architecture array: α per cell type, then the extra parameters}
-     * What an α optimizer is built over ({@code new Adam(arch.trainables(), ...)}).
+     * {@return every trainable architecture array: α keyed by its cell type's name, then the extra
+     * parameters keyed {@code arch/<name>}} What an α optimizer is built over ({@code new Adam(arch.trainables(),
+     * ...)}); α's keys are those of {@link #alphas()}, which every α optimizer has used, so an optimizer state
+     * saved by one (a search's checkpoint) is found by another built over {@link #alphas()} (DARTS-PT's tuning).
      *
      * @since 0.3
      */
     public Map<String, NDArray> trainables() {
-        Map<String, NDArray> out = new LinkedHashMap<>();
-        alpha.forEach((k, v) -> out.put("alpha/" + k, v));
+        Map<String, NDArray> out = new LinkedHashMap<>(alpha);
         extra.forEach((k, v) -> out.put("arch/" + k, v));
         return out;
     }
@@ -460,7 +461,10 @@ public final class ArchState implements AutoCloseable {
      * @return α tensors by checkpoint key
      */
     public Map<String, NDArray> tensors() {
-        return trainables();
+        Map<String, NDArray> out = new LinkedHashMap<>();
+        alpha.forEach((k, v) -> out.put("alpha/" + k, v));
+        extra.forEach((k, v) -> out.put("arch/" + k, v));
+        return out;
     }
 
     /** {@return a copy of the decision state, by cell type} */

@@ -56,14 +56,16 @@ public interface BilevelSettings {
     }
 
     /**
-     * {@return Adam over every trainable architecture array (α and the mixing's extra parameters)}
+     * {@return Adam over every trainable architecture array ({@link dev.naslab.api.model.ArchState#trainables})}
+     * α is keyed by its cell type's name, so SGAS's {@code freezeRows} and DARTS-PT's tuning, which continues the
+     * search's α optimizer, find their rows and moments.
      *
      * @param net the supernet
      * @param manager where the optimizer's state lives
      */
     default Adam architectureOptimizer(Supernet net, NDManager manager) {
-        return new Adam(net.arch().trainables(), archLr().floatValue(), archBeta1().floatValue(),
-                archBeta2().floatValue(), 1e-8f, archWeightDecay().floatValue(), manager);
+        return new Adam(net.arch().trainables(), archLr().floatValue(), archBeta1().floatValue(), archBeta2().floatValue(), 1e-8f,
+                archWeightDecay().floatValue(), manager);
     }
 
     /**

@@ -195,4 +195,22 @@ class DartsOptimizerTest {
         assertTrue(e.reason().contains("positive"));
         assertEquals("order", Assertions.assertThrows(SettingException.class, () -> settings("third", true)).key());
     }
+
+    /**
+     * The search's α optimizer keys α's moments by cell type name: DARTS-PT's tuning builds its Adam over
+     * {@code arch.alphas()} and continues those moments from the checkpoint, so a different key would restart
+     * them silently.
+     */
+    @Test
+    void alphaOptimizerStateIsKeyedAsTheTuningLooksItUp() {
+        try (NDManager m = NDManager.newBaseManager();
+                Supernet net = new Nb201Space().supernet(new Nb201Settings(2, 1), new InputShape(1, 8, 8), 3, new Rng(0), m)) {
+            DartsSettings s = new DartsSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
+            dev.naslab.api.train.Adam adam = s.architectureOptimizer(net, m);
+            Grads.zero(net.arch().trainables().values());
+            adam.step();
+            assertEquals(net.arch().alphas().keySet(), adam.stateTensors().keySet().stream()
+                    .filter(k -> k.startsWith("m/")).map(k -> k.substring(2)).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
 }
