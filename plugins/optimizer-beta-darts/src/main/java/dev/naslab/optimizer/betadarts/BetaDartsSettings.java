@@ -2,7 +2,7 @@ package dev.naslab.optimizer.betadarts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * β-DARTS settings; defaults are the reference's (Sunshine-Ye/Beta-DARTS, {@code sota/cnn/train_search.py}

@@ -2,7 +2,7 @@ package dev.naslab.optimizer.darts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * DARTS settings; defaults are the reference's (quark0/darts, darts-pt).

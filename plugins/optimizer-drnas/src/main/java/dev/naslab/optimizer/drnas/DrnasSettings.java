@@ -2,7 +2,7 @@ package dev.naslab.optimizer.drnas;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * DrNAS settings; defaults are the NAS-Bench-201 reference's (xiangning-chen/DrNAS,

@@ -2,7 +2,7 @@ package dev.naslab.optimizer.fairdarts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * FairDARTS settings; defaults are the reference's DARTS-space search (xiaomi-automl/FairDARTS,

@@ -2,7 +2,7 @@ package dev.naslab.optimizer.gdas;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * GDAS settings; defaults are the NAS-Bench-201 reference's (D-X-Y/AutoDL-Projects,

@@ -2,7 +2,7 @@ package dev.naslab.optimizer.pcdarts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * PC-DARTS settings; defaults are the reference's DARTS-space search (yuhuixu1993/PC-DARTS,

@@ -2,7 +2,7 @@ package dev.naslab.optimizer.sdarts;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * SDARTS settings: DARTS's (same keys, same defaults, from the reference code) plus the

@@ -2,7 +2,7 @@ package dev.naslab.optimizer.sgas;
 
 import dev.naslab.api.Setting;
 import dev.naslab.api.SettingException;
-import dev.naslab.api.train.BilevelSettings;
+import dev.naslab.api.BilevelSettings;
 
 /**
  * SGAS settings; defaults are the reference's (lightaime/sgas {@code cnn/train_search.py}). There is no

@@ -1,7 +1,9 @@
-package dev.naslab.api.train;
+package dev.naslab.api;
 
 import ai.djl.ndarray.NDManager;
-import dev.naslab.api.SettingException;
+import dev.naslab.api.train.Adam;
+import dev.naslab.api.train.Schedules;
+import dev.naslab.api.train.Sgd;
 import dev.naslab.api.model.Supernet;
 
 /**
