@@ -41,7 +41,22 @@ public final class StepBench {
     public <S extends Record> Map<String, Object> run(SearchOptimizer<S> optimizer, S settings, int warmup, int steps,
             List<Integer> rssAt, boolean score) throws IOException {
         net.arch().use(optimizer.mixing(settings), new Rng(2));
-        HostSearchState state = new HostSearchState(net, 1, 1, new Rng(1), root);
+        // an optimizer may log into its folder while it steps: a temporary one of naslab's own, emptied below
+        java.nio.file.Path folder = java.nio.file.Files.createTempDirectory("naslab-bench-step-");
+        try {
+            return timed(optimizer, settings, warmup, steps, rssAt, score,
+                    new HostSearchState(net, 1, 1, new Rng(1), root, folder));
+        } finally {
+            try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+                for (java.nio.file.Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    java.nio.file.Files.deleteIfExists(f);
+                }
+            }
+        }
+    }
+
+    private <S extends Record> Map<String, Object> timed(SearchOptimizer<S> optimizer, S settings, int warmup, int steps,
+            List<Integer> rssAt, boolean score, HostSearchState state) throws IOException {
         state.setBatchSize(batch);
         optimizer.begin(state, settings);
         for (int i = 0; i < warmup; i++) {

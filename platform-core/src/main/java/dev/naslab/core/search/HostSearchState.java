@@ -15,14 +15,16 @@ public final class HostSearchState implements SearchState {
     private final int epochs;
     private int stepsPerEpoch;
     private int batchSize;
-    private java.nio.file.Path workDir;
+    private final java.nio.file.Path workDir;
     private final Rng rng;
     private final NDManager manager;
     private final Map<String, Stateful> registered = new LinkedHashMap<>();
     private final Map<String, double[]> metrics = new LinkedHashMap<>();
     private int epoch;
 
-    public HostSearchState(Supernet supernet, int epochs, int stepsPerEpoch, Rng rng, NDManager manager) {
+    public HostSearchState(Supernet supernet, int epochs, int stepsPerEpoch, Rng rng, NDManager manager,
+            java.nio.file.Path workDir) {
+        this.workDir = java.util.Objects.requireNonNull(workDir, "workDir");
         this.supernet = supernet;
         this.epochs = epochs;
         this.stepsPerEpoch = stepsPerEpoch;
@@ -73,14 +75,7 @@ public final class HostSearchState implements SearchState {
 
     @Override
     public java.nio.file.Path workDir() {
-        if (workDir == null) {
-            throw new UnsupportedOperationException("this search has no folder");
-        }
         return workDir;
-    }
-
-    void setWorkDir(java.nio.file.Path dir) {
-        this.workDir = dir;
     }
 
     @Override

@@ -96,11 +96,10 @@ public final class SearchRunner {
         net.randomSource(noiseRng);
         BatchStream train = new BatchStream(data.train().size(), schedule.batchSize(), trainRng);
         BatchStream valid = new BatchStream(data.valid().size(), schedule.batchSize(), validRng);
-        HostSearchState state = new HostSearchState(net, schedule.epochs(), train.batchesPerEpoch(),
-                Rng.derive(seed, "optimizer"), root);
-        state.setBatchSize(schedule.batchSize());
         Files.createDirectories(dir);
-        state.setWorkDir(dir);
+        HostSearchState state = new HostSearchState(net, schedule.epochs(), train.batchesPerEpoch(),
+                Rng.derive(seed, "optimizer"), root, dir);
+        state.setBatchSize(schedule.batchSize());
         optimizer.begin(state, settings);
 
         int start = 0;
