@@ -35,6 +35,24 @@ public record Component(Kind kind, String label, String path, PluginEntry entry,
         return (E) entry.extension();
     }
 
+    /**
+     * {@return these settings with {@code key} set to {@code value}, bound again (DARTS-ADA's raised weight decay)}
+     *
+     * @param key   a key of the settings record
+     * @param value its new value
+     * @throws IllegalStateException if the record has no such key or refuses the value
+     */
+    public Record withSetting(String key, double value) {
+        ObjectNode n = (ObjectNode) Mappers.YAML.valueToTree(settings);
+        if (!n.has(key)) {
+            throw new IllegalStateException(path + ": " + id() + "'s settings have no " + key);
+        }
+        n.put(key, value);
+        java.util.List<Problem> problems = new java.util.ArrayList<>();
+        return SettingsBinder.bind(n, settings.getClass(), path, problems).orElseThrow(() ->
+                new IllegalStateException(path + ": " + key + " " + value + " refused: " + problems));
+    }
+
     /** The block as resolved: {@code use}, {@code label} and every setting with its value. */
     public ObjectNode resolved() {
         ObjectNode n = Mappers.YAML.createObjectNode();

@@ -158,7 +158,7 @@ final class ComponentReader {
                                     + "' must be a name of letters, digits, '.', '_' and '-'"));
                         }
                     }
-                    case "selection", SearchSpec.CHECKPOINT_EVERY -> {
+                    case "selection", SearchSpec.CHECKPOINT_EVERY, SearchSpec.EARLY_STOP -> {
                         if (!searchBlock) {
                             settings.set(f.getKey(), f.getValue());
                         }

@@ -193,6 +193,7 @@ public final class ExperimentLoader {
         }
         BenchmarkLookup benchmark = BenchmarkLookup.parse(root, spaces, problems);
         Diagnostics diagnostics = Diagnostics.parse(root, problems);
+        searches = EarlyStopBlock.attach(root.get("search"), searches, diagnostics, spaces, problems);
         if (!problems.isEmpty() || dataset.isEmpty()) {
             return null;
         }
@@ -210,6 +211,9 @@ public final class ExperimentLoader {
         for (SearchSpec s : searches) {
             ObjectNode n = s.optimizer().resolved();
             n.put(SearchSpec.CHECKPOINT_EVERY, s.checkpointEvery());
+            if (s.earlyStop() != null) {
+                n.set(SearchSpec.EARLY_STOP, Mappers.YAML.valueToTree(s.earlyStop().resolved()));
+            }
             if (s.selection() != selection) {
                 n.set("selection", array(s.selection()));
             }

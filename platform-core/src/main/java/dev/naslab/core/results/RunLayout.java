@@ -65,6 +65,8 @@ public final class RunLayout {
     public static final String METRICS = "metrics.jsonl";
     /** Decisions (SGAS's in the search folder, a selector's in its folder). */
     public static final String DECISIONS = "decisions.jsonl";
+    /** A search's early-stopping decisions that were carried out, one JSON line each (in the search folder). */
+    public static final String STOPS = "stops.jsonl";
     /** A selected or fixed architecture, in a selection or baseline folder. */
     public static final String ARCHITECTURE = "architecture.json";
     /** A baseline trial's folder for its fixed architecture, in a trial folder. */

@@ -18,6 +18,8 @@ import dev.naslab.api.train.Passes;
 import dev.naslab.api.base.Rng;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.stop.StopDecision;
+import dev.naslab.core.stop.StopEvent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.DoubleFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -41,9 +44,10 @@ public final class SearchRunner {
      *
      * @param checkpoint    the final snapshot, handed to every selector
      * @param validAccuracy supernet accuracy on the whole validation split (%)
-     * @param seconds       search time, summed over resumed runs
+     * @param seconds       search time, summed over resumed runs (and over epochs a roll-back undid)
+     * @param stop          what its early-stopping rule did, in words; empty when nothing
      */
-    public record Outcome(Path checkpoint, double validAccuracy, double seconds) {
+    public record Outcome(Path checkpoint, double validAccuracy, double seconds, String stop) {
     }
 
     private final Path dir;
@@ -52,6 +56,8 @@ public final class SearchRunner {
     private dev.naslab.core.bench201.EpochLookup lookup;
     private dev.naslab.core.config.Diagnostics diagnostics;
     private int checkpointEvery = dev.naslab.core.config.SearchSpec.DEFAULT_CHECKPOINT_EVERY;
+    private dev.naslab.core.stop.EarlyStopper stopper;
+    private DoubleFunction<Record> reweigh;
 
     public SearchRunner(Path dir, Progress progress, Function<Architecture, String> format) {
         this.dir = dir;
@@ -85,9 +91,46 @@ public final class SearchRunner {
         return this;
     }
 
+    /**
+     * Stops the search by {@code stopper}'s rule (the search block's {@code early_stop}); {@code reweigh}
+     * gives the optimizer's settings with its weight decay multiplied by a factor (DARTS-ADA's roll-backs).
+     */
+    public SearchRunner stoppingEarly(dev.naslab.core.stop.EarlyStopper stopper, DoubleFunction<Record> reweigh) {
+        this.stopper = stopper;
+        this.reweigh = reweigh;
+        return this;
+    }
+
     /** Runs (or resumes, or just reports) the search. */
     public <S extends Record> Outcome run(SearchOptimizer<S> optimizer, S settings, Supernet net, DataSplits data,
             long seed, NDManager root) throws IOException {
+        Files.createDirectories(dir);
+        EarlyStopping stopping = stopper == null ? null : new EarlyStopping(stopper, dir);
+        while (true) {
+            S current = settings;
+            if (stopping != null) {
+                stopping.supersede();
+                Optional<StopEvent> stop = stopping.finalStop();
+                if (stop.isPresent()) {
+                    return new Outcome(RunLayout.checkpoint(dir, stop.get().resultEpoch()), stop.get().validAccuracy(),
+                            stop.get().seconds(), stopping.summary());
+                }
+                if (stopping.iteration() > 0) {
+                    @SuppressWarnings("unchecked") // reweigh binds the same settings class with one value changed
+                    S reweighed = (S) reweigh.apply(stopping.weightDecayFactor());
+                    current = reweighed;
+                }
+            }
+            Outcome o = attempt(optimizer, current, net, data, seed, root, stopping);
+            if (o != null) {
+                return o;
+            }
+        }
+    }
+
+    /** One pass of the epoch loop, from the newest checkpoint; null when a roll-back asks for another. */
+    private <S extends Record> Outcome attempt(SearchOptimizer<S> optimizer, S settings, Supernet net, DataSplits data,
+            long seed, NDManager root, EarlyStopping stopping) throws IOException {
         SearchSchedule schedule = optimizer.schedule(settings, net.arch().cellTypes());
         Rng trainRng = Rng.derive(seed, "train-order");
         Rng validRng = Rng.derive(seed, "valid-order");
@@ -96,21 +139,24 @@ public final class SearchRunner {
         net.randomSource(noiseRng);
         BatchStream train = new BatchStream(data.train().size(), schedule.batchSize(), trainRng);
         BatchStream valid = new BatchStream(data.valid().size(), schedule.batchSize(), validRng);
-        Files.createDirectories(dir);
         HostSearchState state = new HostSearchState(net, schedule.epochs(), train.batchesPerEpoch(),
                 Rng.derive(seed, "optimizer"), root, dir);
         state.setBatchSize(schedule.batchSize());
         optimizer.begin(state, settings);
+        int iteration = stopping == null ? 0 : stopping.iteration();
 
         int start = 0;
         double elapsed = 0;
-        Optional<Path> last = usableCheckpoint(schedule.epochs());
+        Optional<Path> last = ResumePoint.usable(dir, schedule.epochs());
         if (last.isPresent()) {
             SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(last.get(), net);
             state.registered().forEach(loaded::restore);
             ObjectNode meta = loaded.meta();
             start = meta.get("epochs_done").asInt();
             elapsed = meta.get("seconds").asDouble();
+            if (meta.path(EarlyStopping.ITERATION).asInt(0) < iteration) {
+                elapsed = stopping.lastRollback().orElseThrow().seconds(); // the roll-back's checkpoint: count the epochs it undid
+            }
             trainRng.setState(meta.get("rng_train").asLong());
             validRng.setState(meta.get("rng_valid").asLong());
             augRng.setState(meta.get("rng_augment").asLong());
@@ -118,7 +164,8 @@ public final class SearchRunner {
             state.rng().setState(meta.get("rng_optimizer").asLong());
             state.setBatchSize(meta.path("batch_size").asInt(schedule.batchSize()));
             if (start >= schedule.epochs() && meta.has("valid_accuracy")) {
-                return new Outcome(last.get(), meta.get("valid_accuracy").asDouble(), elapsed);
+                return new Outcome(last.get(), meta.get("valid_accuracy").asDouble(), elapsed,
+                        stopping == null ? "" : stopping.summary());
             }
             System.out.println("naslab: search resuming from " + last.get().getFileName() + " (" + start + " of "
                     + schedule.epochs() + " epochs done)");
@@ -131,6 +178,15 @@ public final class SearchRunner {
         keepEpochs(dir.resolve(RunLayout.DECISIONS), start);
         Path checkpoint = last.orElse(null);
         double validAcc = Double.NaN;
+        if (stopping != null) {
+            stopping.replay(metrics);
+            if (start > 0) { // a decision after the resumed epoch may not have been carried out
+                Outcome o = carryOut(stopping.decide(schedule.epochs()), stopping, start, elapsed, net, data, state, root);
+                if (o != null || stopping.iteration() > iteration) {
+                    return o;
+                }
+            }
+        }
         for (int epoch = start; epoch < schedule.epochs(); epoch++) {
             long t0 = System.nanoTime();
             state.setEpoch(epoch);
@@ -161,9 +217,7 @@ public final class SearchRunner {
             line.put("epoch", epoch + 1);
             line.putAll(state.drainMetrics());
             if (lastEpoch) {
-                final int bs = state.batchSize();
-                PassResult r = RunningStatistics.kept(net.params().buffers(),
-                        () -> Passes.evaluate(net, data.valid(), bs, true, root));
+                PassResult r = validPass(net, data, state.batchSize(), root);
                 validAcc = r.accuracy();
                 line.put("supernet_valid_acc", validAcc);
                 line.put("supernet_valid_loss", r.loss());
@@ -173,7 +227,7 @@ public final class SearchRunner {
             if (lookup != null) {
                 line.putAll(lookup.at(derived));
             }
-            if (diagnostics != null) {
+            if (diagnostics != null || stopping != null) {
                 line.putAll(diagnose(net, data, lastValid, epoch + 1, schedule.epochs(), seed, noiseRng, root));
             }
             line.put("alpha", probabilities(net.arch()));
@@ -181,25 +235,88 @@ public final class SearchRunner {
                 line.put("arch_parameters", extraParameters(net.arch()));
             }
             line.put("seconds", elapsed);
+            if (iteration > 0) {
+                line.put(EarlyStopping.ITERATION, iteration);
+            }
             AtomicFiles.appendJsonLine(metrics, line);
-            if (lastEpoch || (epoch + 1) % checkpointEvery == 0) {
-                ObjectNode meta = Mappers.JSON.createObjectNode();
-                meta.put("epochs_done", epoch + 1);
-                meta.put("seconds", elapsed);
-                meta.put("rng_train", trainRng.state());
-                meta.put("rng_valid", validRng.state());
-                meta.put("rng_augment", augRng.state());
-                meta.put("rng_noise", noiseRng.state());
-                meta.put("rng_optimizer", state.rng().state());
-                meta.put("batch_size", state.batchSize());
-                if (lastEpoch) {
-                    meta.put("valid_accuracy", validAcc);
+            boolean kept = stopping != null && stopping.stopper().mayReturn(epoch + 1);
+            if (lastEpoch || (epoch + 1) % checkpointEvery == 0 || kept) {
+                checkpoint = saveCheckpoint(net, state, epoch + 1, elapsed, lastEpoch ? validAcc : Double.NaN, iteration,
+                        trainRng, validRng, augRng, noiseRng);
+            }
+            if (stopping != null) {
+                stopping.add(line);
+                stopping.prune(epoch + 1, checkpointEvery);
+                Outcome o = carryOut(stopping.decide(schedule.epochs()), stopping, epoch + 1, elapsed, net, data, state,
+                        root, trainRng, validRng, augRng, noiseRng);
+                if (o != null || stopping.iteration() > iteration) {
+                    return o;
                 }
-                checkpoint = RunLayout.checkpoint(dir, epoch + 1);
-                SupernetCheckpoint.save(checkpoint, net, state.registered(), meta);
             }
         }
-        return new Outcome(checkpoint, validAcc, elapsed);
+        return new Outcome(checkpoint, validAcc, elapsed, stopping == null ? "" : stopping.summary());
+    }
+
+    /** A pass of the supernet over the whole validation split, its BatchNorm statistics left as they were. */
+    private static PassResult validPass(Supernet net, DataSplits data, int batchSize, NDManager root) {
+        return RunningStatistics.kept(net.params().buffers(), () -> Passes.evaluate(net, data.valid(), batchSize, true, root));
+    }
+
+    private Path saveCheckpoint(Supernet net, HostSearchState state, int epochsDone, double elapsed, double validAcc,
+            int iteration, Rng trainRng, Rng validRng, Rng augRng, Rng noiseRng) throws IOException {
+        ObjectNode meta = Mappers.JSON.createObjectNode();
+        meta.put("epochs_done", epochsDone);
+        meta.put("seconds", elapsed);
+        meta.put("rng_train", trainRng.state());
+        meta.put("rng_valid", validRng.state());
+        meta.put("rng_augment", augRng.state());
+        meta.put("rng_noise", noiseRng.state());
+        meta.put("rng_optimizer", state.rng().state());
+        meta.put("batch_size", state.batchSize());
+        if (!Double.isNaN(validAcc)) {
+            meta.put("valid_accuracy", validAcc);
+        }
+        if (iteration > 0) {
+            meta.put(EarlyStopping.ITERATION, iteration);
+        }
+        Path checkpoint = RunLayout.checkpoint(dir, epochsDone);
+        SupernetCheckpoint.save(checkpoint, net, state.registered(), meta);
+        return checkpoint;
+    }
+
+    /**
+     * Carries out a stopper's decision after {@code epoch}: a stop records itself with the returned
+     * supernet's validation accuracy and ends the search (its checkpoint written first if this epoch
+     * had none); a simulated stop is recorded; a roll-back is recorded, and the caller starts again.
+     *
+     * @return the search's outcome when it stopped, else null
+     */
+    private Outcome carryOut(StopDecision d, EarlyStopping stopping, int epoch, double elapsed,
+            Supernet net, DataSplits data, HostSearchState state, NDManager root, Rng... rngs) throws IOException {
+        String rule = stopping.stopper().rule();
+        if (d instanceof StopDecision.Simulate sim) {
+            stopping.record(new StopEvent(StopEvent.SIMULATE, rule, epoch, sim.resultEpoch(), sim.reason(),
+                    stopping.architectureAfter(sim.resultEpoch()), 0, Double.NaN, elapsed));
+        } else if (d instanceof StopDecision.Adapt a) {
+            stopping.record(new StopEvent(StopEvent.ADAPT, rule, epoch, a.rollbackEpoch(), a.reason(),
+                    stopping.architectureAfter(a.rollbackEpoch()), a.weightDecayFactor(), Double.NaN, elapsed));
+        } else if (d instanceof StopDecision.Stop stop) {
+            Path result = RunLayout.checkpoint(dir, stop.resultEpoch());
+            if (!SupernetCheckpoint.complete(result)) {
+                if (stop.resultEpoch() != epoch || rngs.length == 0) {
+                    throw new IllegalStateException(rule + " returned epoch " + stop.resultEpoch()
+                            + ", whose checkpoint was not kept");
+                }
+                saveCheckpoint(net, state, epoch, elapsed, Double.NaN, stopping.iteration(), rngs[0], rngs[1], rngs[2],
+                        rngs[3]);
+            }
+            SupernetCheckpoint.load(result, net);
+            double acc = validPass(net, data, state.batchSize(), root).accuracy();
+            stopping.record(new StopEvent(StopEvent.STOP, rule, epoch, stop.resultEpoch(), stop.reason(),
+                    stopping.architectureAfter(stop.resultEpoch()), 0, acc, elapsed));
+            return new Outcome(result, acc, elapsed, stopping.summary());
+        }
+        return null;
     }
 
     /** Skip counts per cell type and, when due, the Hessian's largest eigenvalue with its cost. */
@@ -210,7 +327,7 @@ public final class SearchRunner {
         for (dev.naslab.api.model.CellType c : net.arch().cellTypes()) {
             out.put("skip_connect_" + c.name(), derived.ops(c.name()).stream().filter("skip_connect"::equals).count());
         }
-        if (lastValid != null && diagnostics.hessianAfter(epoch, epochs)) {
+        if (lastValid != null && diagnostics != null && diagnostics.hessianAfter(epoch, epochs)) {
             try (NDManager probe = root.newSubManager();
                     Batch vb = data.valid().batch(lastValid, dev.naslab.api.data.Augmentation.NONE, null, probe)) {
                 HessianProbe.Measurement m = HessianProbe.measure(net, vb, Rng.derive(seed, "hessian").nextLong());
@@ -268,77 +385,5 @@ public final class SearchRunner {
             }
         }
         AtomicFiles.writeString(metrics, kept.toString());
-    }
-
-    /**
-     * The newest complete checkpoint that is intact. A damaged one (truncated, changed on disk) is
-     * renamed to {@code checkpoint-NNNN.damaged} (kept for a look, never read again) with a warning,
-     * and the one before it is tried; with none left the search starts over, saying why.
-     */
-    Optional<Path> usableCheckpoint(int epochs) throws IOException {
-        for (Optional<Path> c = latestCheckpoint(); c.isPresent(); c = latestCheckpoint()) {
-            Path found = c.get();
-            Optional<String> damage = SupernetCheckpoint.damage(found).or(() -> stateProblem(found, epochs));
-            if (damage.isEmpty()) {
-                return c;
-            }
-            Path aside = c.get().resolveSibling(c.get().getFileName() + ".damaged");
-            SupernetCheckpoint.deleteTree(aside);
-            Files.move(c.get(), aside);
-            Optional<Path> previous = latestCheckpoint();
-            System.err.println("naslab: warning: " + c.get() + " is damaged: " + damage.get() + "; moved to " + aside
-                    + (previous.isPresent() ? "; resuming from " + previous.get().getFileName()
-                    : "; no earlier checkpoint, the search starts over"));
-        }
-        return Optional.empty();
-    }
-
-    /** The search state a checkpoint must hold, by key: what a resume reads (rng_noise may be missing: older runs). */
-    private static final List<String> INTEGRAL_KEYS = List.of("epochs_done", "rng_train", "rng_valid", "rng_augment",
-            "rng_optimizer");
-
-    /**
-     * What is wrong with a checkpoint's {@code state.json} as a search state: a missing or
-     * non-integral field a resume reads, {@code epochs_done} outside 1..{@code epochs}, a negative
-     * time or batch size.
-     */
-    static Optional<String> stateProblem(Path checkpoint, int epochs) {
-        JsonNode meta;
-        try {
-            meta = Mappers.JSON.readTree(checkpoint.resolve("state.json").toFile());
-        } catch (IOException e) {
-            return Optional.of("state.json is unreadable (" + e.getMessage() + ")");
-        }
-        for (String k : INTEGRAL_KEYS) {
-            if (!meta.path(k).isIntegralNumber() || !meta.path(k).canConvertToLong()) {
-                return Optional.of("state.json lacks " + k + " (or it is not an integer)");
-            }
-        }
-        long done = meta.get("epochs_done").asLong();
-        if (done < 1 || done > epochs) {
-            return Optional.of("state.json says epochs_done " + done + ", but this search has 1 to " + epochs);
-        }
-        if (!meta.path("seconds").isNumber() || meta.get("seconds").asDouble() < 0) {
-            return Optional.of("state.json lacks seconds (or it is negative)");
-        }
-        if (meta.has("rng_noise") && !meta.get("rng_noise").isIntegralNumber()) {
-            return Optional.of("state.json's rng_noise is not an integer");
-        }
-        if (meta.has("batch_size") && (!meta.get("batch_size").canConvertToInt() || meta.get("batch_size").asInt() < 1)) {
-            return Optional.of("state.json's batch_size is not a positive integer");
-        }
-        return Optional.empty();
-    }
-
-    /** The newest complete {@code checkpoint-NNNN} folder. */
-    public Optional<Path> latestCheckpoint() throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> RunLayout.isCheckpoint(p.getFileName().toString()))
-                    .filter(SupernetCheckpoint::complete)
-                    .max(java.util.Comparator.comparing(p -> p.getFileName().toString()));
-        }
     }
 }

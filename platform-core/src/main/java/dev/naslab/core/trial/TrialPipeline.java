@@ -107,6 +107,8 @@ public final class TrialPipeline {
                                 : dev.naslab.core.bench201.EpochLookup.of(experiment.benchmark()))
                         .diagnosing(experiment.diagnostics())
                         .checkpointingEvery(searchC.checkpointEvery())
+                        .stoppingEarly(searchC.earlyStop(), factor -> searchC.optimizer().withSetting("weight_decay",
+                                ((dev.naslab.api.BilevelSettings) searchC.optimizer().settings()).weightDecay() * factor))
                         .run(opt, searchC.optimizer().settings(), net, data, spec.seed(), root);
             } catch (DivergedException e) {
                 return result(TrialStatus.DIVERGED, "search diverged: " + e.getMessage(), Double.NaN, Double.NaN, List.of());
@@ -128,7 +130,7 @@ public final class TrialPipeline {
                         classes, rows, root);
             }
             return result(status(rows), statusMessage(rows), outcome.seconds(),
-                    outcome.validAccuracy(), rows);
+                    outcome.validAccuracy(), rows).withSearchStop(outcome.stop());
         }
     }
 

@@ -95,6 +95,11 @@ class ExperimentLoaderTest {
         "baseline for a space that is not there|architectures: [{architecture: all_a, space: other}]|architectures[0].space: no space is labelled 'other'",
         "unknown key of a baseline|architectures: [{architecture: all_a, lable: x}]|architectures[0].lable: unknown key (did you mean 'label'?)",
         "two baselines with one label|architectures: [all_a, {architecture: a-a-a, label: all_a}]|architectures[1]: two architectures are named 'all_a' for space cells",
+        "unknown early-stopping rule|search: {use: search, early_stop: dart-es}|search.early_stop: unknown rule 'dart-es' (did you mean 'darts-es'?); allowed: darts-es, darts-ada, skip",
+        "early stopping not a rule|search: {use: search, early_stop: [skip]}|search.early_stop: must be a rule (darts-es, darts-ada, skip) or a map such as {rule: darts-es, factor: 1.3}",
+        "eigenvalue rule without the eigenvalue|search: {use: search, early_stop: darts-es}|search.early_stop: darts-es reads the Hessian's largest eigenvalue: add diagnostics: {hessian_every: 2} to the experiment",
+        "skip stopper on a space without skip connections|search: {use: search, early_stop: skip}|search.early_stop: cells's cell cell has no skip_connect among its ops (a, b, c): the skip stopper would have nothing to count",
+        "skip stopper watching a cell type the space lacks|search: {use: search, early_stop: {rule: skip, cells: [normal]}}|search.early_stop.cells: 'normal' is not a cell type of cells; its cell types: cell",
     })
     void rejected(String what, String override, String expected) {
         rejectedAs(what, override, expected);
@@ -106,6 +111,38 @@ class ExperimentLoaderTest {
                 "search: {use: search, epochs: 1, partial_channels: 3}"));
         assertEquals(List.of("search: partial channels k = 3 does not divide 4 (space cells-wide)"),
                 ps.stream().map(Problem::toString).toList());
+    }
+
+    /** The eigenvalue rules' settings, with the eigenvalue measured: one problem each. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+        "a window of none|{rule: darts-es, window: 0}|search.early_stop.window: '0' must be an integer of at least 1 (default 5)",
+        "a negative factor|{rule: darts-es, factor: -1.3}|search.early_stop.factor: '-1.3' must be a positive number (default 1.3)",
+        "an unknown mode|{rule: darts-es, mode: simulated}|search.early_stop.mode: 'simulated' is not one of stop, simulate (did you mean 'simulate'?)",
+        "an unknown key|{rule: darts-es, start_epohc: 10}|search.early_stop.start_epohc: unknown key (did you mean 'start_epoch'?)",
+        "ADA's key on ES|{rule: darts-es, max_weight_decay: 0.1}|search.early_stop.max_weight_decay: unknown key",
+        "ADA on an optimizer without weight decay|darts-ada|search.early_stop: darts-ada raises the optimizer's weight_decay, and search has none",
+        "ADA not raising it|{rule: darts-ada, weight_decay_factor: 0.5}|search.early_stop.weight_decay_factor: 0.5 must be above 1",
+    })
+    void eigenvalueRuleSettingsRejected(String what, String block, String expected) {
+        List<Problem> ps = problems(with("search: {use: search, early_stop: " + block + "}")
+                + "diagnostics: {hessian_every: 2}\n");
+        assertTrue(ps.stream().anyMatch(p -> p.toString().contains(expected)), what + ": " + ps);
+        assertEquals(what.equals("ADA not raising it") ? 2 : 1, ps.size(), what + ": " + ps);
+    }
+
+    @Test
+    void earlyStoppingIsTheSearchsHostKeyResolvedWithItsDefaults() throws ConfigException {
+        Experiment e = new ExperimentLoader(registry).parseStudy("ok.yaml", with("search: [{use: search}, {use: search, "
+                + "label: es, early_stop: darts-es}]") + "diagnostics: {hessian_every: 3}\n", List.of()).variants().get(0)
+                .experiment();
+        assertEquals(null, e.searches().get(0).earlyStop());
+        assertEquals(new dev.naslab.core.stop.DartsEs(5, 4, 1.3, 10, false, 3), e.searches().get(1).earlyStop());
+        assertEquals(new TestExtensions.SearchSettings(1, 0.025, "first"), e.searches().get(1).optimizer().settings(),
+                "early_stop is the host's, not a setting of the optimizer");
+        assertEquals("{rule=darts-es, window=5, delta=4, factor=1.3, start_epoch=10, mode=stop}",
+                Mappers.YAML.convertValue(e.resolved().get("search").get(1).get("early_stop"), java.util.Map.class)
+                        .toString());
     }
 
     private void rejectedAs(String what, String override, String expected) {

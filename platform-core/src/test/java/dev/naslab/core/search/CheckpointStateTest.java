@@ -16,7 +16,7 @@ class CheckpointStateTest {
 
     private static Optional<String> problem(Path dir, String json, int epochs) throws Exception {
         Files.writeString(dir.resolve("state.json"), json);
-        return SearchRunner.stateProblem(dir, epochs);
+        return ResumePoint.stateProblem(dir, epochs);
     }
 
     @Test
