@@ -54,6 +54,20 @@ class ConfigErrorsTest {
         assertFalse(r.all().contains("Exception") || r.all().contains("\tat "), what + ": no stack trace: " + r.all());
     }
 
+    /** RobustDARTS's S4 (noise and sep_conv_3x3) has no skip connection for the skip stopper to count. */
+    @Test
+    void aSkipStopperOnASpaceWithoutSkipConnectionsIsRefused(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("s4.yaml");
+        Files.writeString(file, GOOD.replace("space: {use: nas-bench-201, channels: 4, cells_per_stage: 1}",
+                "space: {use: darts, ops: s4, channels: 2, layers: 3}").replace("search: {use: darts, epochs: 1}",
+                "search: {use: darts, epochs: 1, early_stop: skip}"));
+        Cli.Result r = Cli.run("validate", file.toString());
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("search.early_stop: darts's normal cell has no skip_connect among its ops (noise, "
+                + "sep_conv_3x3): the skip stopper would have nothing to count"), r.err());
+        assertFalse(r.all().contains("Exception"), r.all());
+    }
+
     @Test
     void pluginsDescribeShowsEachSettingFromThePlugin() throws Exception {
         Cli.Result r = Cli.run("plugins", "--describe", "darts");

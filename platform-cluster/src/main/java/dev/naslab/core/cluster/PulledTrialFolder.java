@@ -105,7 +105,7 @@ final class PulledTrialFolder {
             if (r.status() == TrialStatus.FAILED && r.message() != null && !r.message().startsWith("on member")) {
                 r = new TrialResult(r.trial(), r.variant(), r.values(), r.seed(), r.space(), r.optimizer(), r.status(),
                         "on member " + member + ": " + r.message(), r.searchSeconds(), r.supernetValidAcc(),
-                        r.rows());
+                        r.rows(), r.searchStop());
                 AtomicFiles.writeJson(file, r);
             }
             return r;

@@ -304,8 +304,9 @@ public final class SearchRunner {
             Path result = RunLayout.checkpoint(dir, stop.resultEpoch());
             if (!SupernetCheckpoint.complete(result)) {
                 if (stop.resultEpoch() != epoch || rngs.length == 0) {
-                    throw new IllegalStateException(rule + " returned epoch " + stop.resultEpoch()
-                            + ", whose checkpoint was not kept");
+                    throw new dev.naslab.core.UserException(rule + " returned epoch " + stop.resultEpoch() + "'s supernet, "
+                            + "but " + result + " is not there (a trial moved to another cluster member gets the newest "
+                            + "two checkpoints only); run the trial again from the start");
                 }
                 saveCheckpoint(net, state, epoch, elapsed, Double.NaN, stopping.iteration(), rngs[0], rngs[1], rngs[2],
                         rngs[3]);

@@ -63,6 +63,12 @@ final class HtmlReport {
             h.append("<h2>Test accuracy per variant</h2><p>Each dot is one seed; the bar is the mean, the whiskers ± "
                     + "one standard deviation.</p>").append(figure(charts.testAccuracy(groups)));
         }
+        List<String> stops = tables.earlyStops();
+        if (!stops.isEmpty()) {
+            h.append("<h2>Early stopping</h2><p>").append(esc(ReportTables.EARLY_STOP_NOTE)).append("</p><ul>");
+            stops.forEach(x -> h.append("<li>").append(esc(x)).append("</li>"));
+            h.append("</ul>\n");
+        }
         curves(h);
         if (!groups.isEmpty()) {
             opMix(h, groups);

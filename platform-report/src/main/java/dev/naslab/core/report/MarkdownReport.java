@@ -32,6 +32,11 @@ final class MarkdownReport {
             md.append("\n## Is the difference real?\n\n").append(TextCells.md(ReportTables.STATS_NOTE)).append("\n\n");
             table(md, ReportTables.STATS_HEAD, tables.statsRows());
         }
+        List<String> stops = tables.earlyStops();
+        if (!stops.isEmpty()) {
+            md.append("\n## Early stopping\n\n").append(TextCells.md(ReportTables.EARLY_STOP_NOTE)).append("\n\n");
+            stops.forEach(x -> md.append("- ").append(TextCells.md(x)).append('\n'));
+        }
         md.append("\n## Time per phase (mean per seed)\n\n| variant | search | select | evaluate |\n|---|---|---|---|\n");
         for (Comparison.Group g : comparison.groups()) {
             md.append("| ").append(TextCells.md(g.name())).append(" | ").append(ReportTables.duration(g.searchSeconds))

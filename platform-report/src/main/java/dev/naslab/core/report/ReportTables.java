@@ -47,6 +47,24 @@ final class ReportTables {
                 .collect(Collectors.joining(", "));
     }
 
+    /** What the searches' early-stopping rules did, one line per trial that has something to say ({@code early_stop:}). */
+    List<String> earlyStops() {
+        List<String> out = new ArrayList<>();
+        for (RunFolder r : comparison.runs()) {
+            for (RunFolder.Trial t : r.trials()) {
+                if (t.result() != null && !t.result().searchStop().isEmpty()) {
+                    out.add((comparison.runs().size() > 1 ? r.name() + "/" : "") + t.id() + ": " + t.result().searchStop());
+                }
+            }
+        }
+        return out;
+    }
+
+    /** What the early-stopping section says before its lines. */
+    static final String EARLY_STOP_NOTE = "What each search's early_stop rule did (search/stops.jsonl of the trial). "
+            + "A stopped search hands the supernet of the epoch it names to every selector; a roll-back's undone "
+            + "epochs are kept in search/superseded-N/.";
+
     /** The first cell type of the runs (normal for DARTS, cell for NAS-Bench-201), for skip counts. */
     String mainCell() {
         for (RunFolder r : comparison.runs()) {

@@ -22,6 +22,9 @@ public final class ResultsTable {
             "architecture", "supernet_valid_acc", "projected_valid_acc", "test_acc", "parameters", "search_seconds",
             "select_seconds", "eval_seconds", "status", "message");
 
+    /** The column of what a search's early stopping did, present when some search stopped, simulated or rolled back. */
+    static final String STOP_COLUMN = "search_stop";
+
     /** Swept keys over all results, in first-seen order: each gets its own column after {@code variant}. */
     private List<String> sweptKeys() {
         java.util.LinkedHashSet<String> keys = new java.util.LinkedHashSet<>();
@@ -58,6 +61,10 @@ public final class ResultsTable {
             header.addAll(1, swept);
             header.add(1, "variant");
         }
+        boolean stops = results.stream().anyMatch(t -> !t.searchStop().isEmpty());
+        if (stops) {
+            header.add(STOP_COLUMN);
+        }
         List<String> metrics = metricKeys();
         List<String> fixed = List.copyOf(header);
         metrics.forEach(k -> header.add(metricColumn(k, fixed)));
@@ -73,6 +80,9 @@ public final class ResultsTable {
                 TrialResult t = owners.get(i);
                 r.addAll(1, swept.stream().map(k -> t.values().getOrDefault(k, "")).toList());
                 r.add(1, t.variant());
+            }
+            if (stops) {
+                r.add(owners.get(i).searchStop());
             }
             ResultRow row = flat.get(i);
             metrics.forEach(k -> r.add(metric(row.metrics().get(k))));
@@ -105,6 +115,9 @@ public final class ResultsTable {
         out.println(sep.toString().stripTrailing());
         body.forEach(r -> out.println(line(r, w)));
         for (TrialResult t : results) {
+            if (!t.searchStop().isEmpty()) {
+                out.println(t.trial() + ": " + t.searchStop());
+            }
             if (t.status() != TrialStatus.OK) {
                 out.println(t.trial() + ": " + t.status() + (t.message().isEmpty() ? "" : ": " + t.message()));
             }
