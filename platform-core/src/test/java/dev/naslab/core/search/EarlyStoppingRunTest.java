@@ -145,6 +145,8 @@ class EarlyStoppingRunTest {
         assertEquals(4, lines(a.resolve("metrics.jsonl")).size(), "no epoch after the stop");
         List<String> stops = lines(a.resolve("stops.jsonl"));
         assertEquals(1, stops.size());
+        assertEquals(untimed(a.resolve("metrics.jsonl")).get(1).get("architecture"),
+                Mappers.JSON.readTree(stops.get(0)).get("architecture"), "the stop names epoch 2's derived architecture");
 
         // the returned accuracy is epoch 2's supernet's, recomputed independently of the runner
         DataSplits data = TestData.splits(SHAPE, 10, 64, 5);
