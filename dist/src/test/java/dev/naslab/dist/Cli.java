@@ -75,4 +75,16 @@ final class Cli {
         Files.delete(err);
         return r;
     }
+
+    /**
+     * Ctrl-C's signal, unless this JVM was started with SIGINT ignored (from a shell's background job without job
+     * control, as {@code bash .ci/run &} does): a child inherits that, and a JVM that finds SIGINT ignored keeps ignoring
+     * it, as a terminal's Ctrl-C never reaches such a process anyway. SIGTERM then takes the same path (the JVM's
+     * shutdown hooks).
+     */
+    static String ctrlCSignal() throws IOException {
+        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("SigIgn:"))
+                .map(l -> l.substring("SigIgn:".length()).strip()).findFirst().orElse("0");
+        return (Long.parseUnsignedLong(ignored, 16) & (1L << 1)) != 0 ? "-TERM" : "-INT";
+    }
 }

@@ -213,8 +213,11 @@ class SlurmRunTest {
         try {
             SurvivalTest.waitFor(() -> count(Files.readString(secondOut), "from an earlier run: watching it") == 3, 120,
                     "the next run adopting the three jobs");
-            new ProcessBuilder("kill", "-INT", Long.toString(second.pid())).start().waitFor(); // Ctrl-C
-            assertTrue(second.waitFor(60, TimeUnit.SECONDS), "Ctrl-C ends the run");
+            new ProcessBuilder("kill", Cli.ctrlCSignal(), Long.toString(second.pid())).start().waitFor(); // Ctrl-C
+            if (!second.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("Ctrl-C did not end the run within 60 s; it printed:\n"
+                        + Files.readString(secondOut) + "\nits threads:\n" + threadDump(second.pid()));
+            }
         } finally {
             second.destroyForcibly();
         }
@@ -253,6 +256,14 @@ class SlurmRunTest {
                 plan.out());
         Cli.Result fixed = Cli.run(slurm.env(), "plan", config.toString(), "--slurm", "--no-calibrate", "--time", "2:00:00");
         assertTrue(fixed.out().contains("  time limit 2:00:00 (--time): nas-bench-201.darts.s0\n"), fixed.out());
+    }
+
+    private static String threadDump(long pid) throws IOException, InterruptedException {
+        Path dump = Files.createTempFile(work, "jstack", ".txt");
+        Path jstack = Path.of(System.getProperty("java.home"), "bin", "jstack");
+        new ProcessBuilder(jstack.toString(), Long.toString(pid)).redirectErrorStream(true).redirectOutput(dump.toFile())
+                .start().waitFor(30, TimeUnit.SECONDS);
+        return Files.readString(dump);
     }
 
     private static Path config(String name, String seeds, int epochs, String data) throws IOException {

@@ -88,7 +88,7 @@ class SurvivalTest {
                     .filter(h -> h.info().commandLine().orElse("").contains("dev.naslab.core.trial.TrialMain"))
                     .findFirst().orElseThrow();
             // what Ctrl-C sends, to the coordinator alone (a terminal would signal the trial JVMs too)
-            assertEquals(0, new ProcessBuilder("kill", "-INT", Long.toString(first.pid())).start().waitFor());
+            assertEquals(0, new ProcessBuilder("kill", Cli.ctrlCSignal(), Long.toString(first.pid())).start().waitFor());
             assertTrue(first.waitFor(20, TimeUnit.SECONDS), "the coordinator stops");
             for (int i = 0; i < 100 && trialJvm.isAlive(); i++) {
                 Thread.sleep(100);
