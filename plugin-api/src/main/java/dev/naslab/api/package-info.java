@@ -1,8 +1,8 @@
 /**
- * The naslab plugin API: the five extension points ({@link dev.naslab.api.SearchSpace},
+ * The naslab plugin API: the six extension points ({@link dev.naslab.api.SearchSpace},
  * {@link dev.naslab.api.SearchOptimizer}, {@link dev.naslab.api.ArchitectureSelector},
- * {@link dev.naslab.api.DatasetProvider}, {@link dev.naslab.api.Evaluator}) that plugins implement
- * with PF4J's {@code @Extension}.
+ * {@link dev.naslab.api.DatasetProvider}, {@link dev.naslab.api.Evaluator},
+ * {@link dev.naslab.api.ZeroCostProxy}) that plugins implement with PF4J's {@code @Extension}.
  *
  * <h2>Contract and toolkit</h2>
  * The <em>contract</em> is what the host and plugins exchange: this package, {@code model} (cell types,
@@ -10,7 +10,8 @@
  * {@link dev.naslab.api.model.MixingWeights}, architectures, space capabilities), {@code search},
  * {@code select} and {@code eval} (what each stage hands a plugin), {@code data}, {@code plan} and
  * {@code results}. It changes additively between planned breaking versions. The <em>toolkit</em> is code
- * plugins may use and need not: {@code nn} (layers), {@code train} (optimizers, {@code BilevelSteps},
+ * plugins may use and need not: {@code nn} (layers, and the {@link dev.naslab.api.nn.NetworkProbe} that
+ * watches them), {@code train} (optimizers, {@code BilevelSteps},
  * {@code Passes}, loss terms), {@code perturb} (SDARTS's perturbations) and {@code bench}
  * (NAS-Bench-201 tables).
  *

@@ -17,10 +17,17 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code naslab inspect SPACE}: parameter counts of a supernet or of one architecture's network. */
+/**
+ * {@code naslab inspect SPACE}: parameter counts of a supernet or of one architecture's network; with
+ * {@code --arch-file} and {@code --proxy}, zero-cost proxies of many architectures.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
-        description = "Build a space's supernet (or the network of --arch) and print its size. "
-                + "'parameters' counts trainable weights only: no alpha, no BatchNorm running statistics.")
+        description = {"Build a space's supernet (or the network of --arch) and print its size. "
+                + "'parameters' counts trainable weights only: no alpha, no BatchNorm running statistics.",
+            "With --arch-file F and --proxy P...: one line per architecture of F (one per line; # comments), "
+                + "the architecture then <proxy>=<value> pairs, tab-separated, in F's order. Each network is "
+                + "built with --seed and scored on one batch of random images and labels drawn from it "
+                + "(data-free proxies read only its shape)."})
 final class InspectCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "SPACE", description = "Space id, e.g. nas-bench-201.")
@@ -40,6 +47,25 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--set", paramLabel = "KEY=VALUE", description = "A space setting, e.g. --set channels=8.")
     List<String> sets = new ArrayList<>();
 
+    @Option(names = "--arch-file", paramLabel = "FILE", description = "Architectures to score, one per line.")
+    java.nio.file.Path archFile;
+
+    @Option(names = "--proxy", paramLabel = "P", description = "A zero-cost proxy to compute for each architecture of "
+            + "--arch-file (repeat for several), e.g. synflow, params, nwot; 'naslab plugins' lists them.")
+    List<String> proxies = new ArrayList<>();
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "Images in the random batch proxies score on (default: ${DEFAULT-VALUE}).")
+    int batch;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "42",
+            description = "Seed of the networks' initialisation and of the random batch (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--engine", paramLabel = "E", defaultValue = "pytorch",
+            description = "pytorch or mxnet (default: ${DEFAULT-VALUE}).")
+    String engineName;
+
     @Mixin
     PluginOptions pluginOptions;
 
@@ -49,7 +75,11 @@ final class InspectCommand implements Callable<Integer> {
         if (classes < 2) {
             throw new UserException("--classes must be at least 2, got " + classes);
         }
-        SpaceChoice choice = SpaceChoice.of(pluginOptions.load(), spaceId, sets, shape, classes, "naslab inspect");
+        var registry = pluginOptions.load();
+        SpaceChoice choice = SpaceChoice.of(registry, spaceId, sets, shape, classes, "naslab inspect");
+        if (archFile != null || !proxies.isEmpty()) {
+            return proxies(registry, choice, shape);
+        }
         Architecture a = null;
         if (arch != null) {
             try {
@@ -80,6 +110,31 @@ final class InspectCommand implements Callable<Integer> {
                     }
                 }
             }
+        }
+        return 0;
+    }
+
+    private int proxies(dev.naslab.core.plugin.Registry registry, SpaceChoice choice, InputShape shape) {
+        if (archFile == null || proxies.isEmpty()) {
+            throw new UserException(archFile == null ? "--proxy needs --arch-file FILE (architectures, one per line)"
+                    : "--arch-file needs at least one --proxy P");
+        }
+        if (arch != null) {
+            throw new UserException("--arch and --arch-file: give one of them (put the architecture in the file)");
+        }
+        if (batch < 2) {
+            throw new UserException("--batch must be at least 2 (NASWOT and jacov compare images), got " + batch);
+        }
+        String engineId = engineName.toLowerCase(java.util.Locale.ROOT);
+        if (!engineId.equals("pytorch") && !engineId.equals("mxnet")) {
+            throw new UserException("--engine '" + engineName + "' is not allowed: pytorch, mxnet");
+        }
+        EngineSetup.configure(engineId, 1);
+        Engine engine = EngineSetup.start(engineId);
+        ProxyLines lines = ProxyLines.of(registry, choice, proxies, shape, classes, engine.getEngineName());
+        List<Architecture> archs = lines.read(archFile);
+        try (NDManager m = NDManager.newBaseManager(engine.getEngineName())) {
+            lines.print(archs, batch, seed, m, System.out);
         }
         return 0;
     }

@@ -6,14 +6,17 @@ import dev.naslab.api.Evaluator;
 import dev.naslab.api.NasExtension;
 import dev.naslab.api.SearchOptimizer;
 import dev.naslab.api.SearchSpace;
+import dev.naslab.api.ZeroCostProxy;
 
-/** The five kinds of extension, with the experiment key that configures each. */
+/** The six kinds of extension, with the experiment key that configures each. */
 public enum Kind {
     DATASET("dataset", "dataset", DatasetProvider.class),
     SPACE("space", "space", SearchSpace.class),
     OPTIMIZER("search", "optimizer", SearchOptimizer.class),
     SELECTOR("selection", "selector", ArchitectureSelector.class),
-    EVALUATOR("evaluation", "evaluator", Evaluator.class);
+    EVALUATOR("evaluation", "evaluator", Evaluator.class),
+    /** Zero-cost proxies have no experiment key of their own: the {@code zero-cost} evaluator and selector name them. */
+    PROXY("proxies", "zero-cost proxy", ZeroCostProxy.class);
 
     private final String key;
     private final String noun;

@@ -126,6 +126,9 @@ public final class Comparison {
                     if (row.selector().equals("-")) {
                         continue; // the search failed: nothing selected
                     }
+                    if (ProxyRanking.proxyRow(row)) {
+                        continue; // no accuracy to compare (zero-cost proxies): the proxy ranking reads it
+                    }
                     Key k = new Key(run.name(), r.variant(), r.space(), r.optimizer(), row.selector(), row.evaluator());
                     Group g = groups.computeIfAbsent(k, Group::new);
                     g.swept.putAll(r.values());

@@ -63,6 +63,11 @@ final class HtmlReport {
             h.append("<h2>Test accuracy per variant</h2><p>Each dot is one seed; the bar is the mean, the whiskers ± "
                     + "one standard deviation.</p>").append(figure(charts.testAccuracy(groups)));
         }
+        List<ProxyRanking.Line> ranking = ProxyRanking.of(comparison.runs());
+        if (!ranking.isEmpty()) {
+            h.append("<h2>Zero-cost proxies against trained accuracy</h2><p>").append(esc(ProxyRanking.NOTE)).append("</p>");
+            table(h, "proxies", ProxyRanking.head(), ProxyRanking.rows(ranking));
+        }
         List<String> stops = tables.earlyStops();
         if (!stops.isEmpty()) {
             h.append("<h2>Early stopping</h2><p>").append(esc(ReportTables.EARLY_STOP_NOTE)).append("</p><ul>");

@@ -32,6 +32,12 @@ final class MarkdownReport {
             md.append("\n## Is the difference real?\n\n").append(TextCells.md(ReportTables.STATS_NOTE)).append("\n\n");
             table(md, ReportTables.STATS_HEAD, tables.statsRows());
         }
+        List<ProxyRanking.Line> ranking = ProxyRanking.of(comparison.runs());
+        if (!ranking.isEmpty()) {
+            md.append("\n## Zero-cost proxies against trained accuracy\n\n").append(TextCells.md(ProxyRanking.NOTE))
+                    .append("\n\n");
+            table(md, ProxyRanking.head(), ProxyRanking.rows(ranking));
+        }
         List<String> stops = tables.earlyStops();
         if (!stops.isEmpty()) {
             md.append("\n## Early stopping\n\n").append(TextCells.md(ReportTables.EARLY_STOP_NOTE)).append("\n\n");

@@ -164,8 +164,15 @@ public final class ResultsTable {
         if (v == null || v.isNaN()) {
             return "";
         }
+        if (v.isInfinite()) {
+            return v < 0 ? "-inf" : "inf";
+        }
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString(v.longValue());
+        }
+        if (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e15) {
+            // zero-cost proxies span 1e-7 (fisher) to 1e40 (synflow): keep 6 significant digits
+            return String.format(Locale.ROOT, "%.6g", v).replaceFirst("\\.?0+e", "e");
         }
         return new java.math.BigDecimal(String.format(Locale.ROOT, "%.4f", v)).stripTrailingZeros().toPlainString();
     }

@@ -62,7 +62,17 @@ public final class Conv2d {
      * @param x the input batch, N×C×H×W
      */
     public NDArray forward(NDArray x) {
-        return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)
-                .singletonOrThrow();
+        NetworkProbe probe = NetworkProbe.current();
+        if (probe == null) {
+            return ai.djl.nn.convolutional.Conv2d.conv2d(x, weight, bias, stride, padding, dilation, groups)
+                    .singletonOrThrow();
+        }
+        NDArray w = probe.parameter(weight, NetworkProbe.Layer.CONV, true);
+        NDArray b = bias == null ? null : probe.parameter(bias, NetworkProbe.Layer.CONV, false);
+        NDArray y = ai.djl.nn.convolutional.Conv2d.conv2d(x, w, b, stride, padding, dilation, groups).singletonOrThrow();
+        Shape k = weight.getShape(); // out × in/groups × kh × kw
+        probe.multiplyAdds(y.getShape().size() / y.getShape().get(0) * (k.get(1) * k.get(2) * k.get(3)),
+                NetworkProbe.Layer.CONV);
+        return probe.output(y, NetworkProbe.Layer.CONV);
     }
 }

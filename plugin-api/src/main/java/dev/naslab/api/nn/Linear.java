@@ -31,6 +31,13 @@ public final class Linear {
      * @return the logits or features, N×out
      */
     public NDArray forward(NDArray x) {
-        return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
+        NetworkProbe probe = NetworkProbe.current();
+        if (probe == null) {
+            return ai.djl.nn.core.Linear.linear(x, weight, bias).singletonOrThrow();
+        }
+        NDArray y = ai.djl.nn.core.Linear.linear(x, probe.parameter(weight, NetworkProbe.Layer.LINEAR, true),
+                probe.parameter(bias, NetworkProbe.Layer.LINEAR, false)).singletonOrThrow();
+        probe.multiplyAdds(weight.getShape().size(), NetworkProbe.Layer.LINEAR);
+        return probe.output(y, NetworkProbe.Layer.LINEAR);
     }
 }

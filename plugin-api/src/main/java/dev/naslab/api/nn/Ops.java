@@ -20,6 +20,24 @@ public final class Ops {
      * @param x the input batch, N×C×H×W
      */
     public static NDArray relu(NDArray x) {
+        return relu(x, 1);
+    }
+
+    /**
+     * max(x, 0), element-wise, computed once for {@code modules} ReLU modules of the reference network that
+     * all read {@code x} (a space that shares a node's ReLU among the ops on its edges): a {@link NetworkProbe}
+     * sees the input once for each.
+     *
+     * @param x the input batch, N×C×H×W
+     * @param modules how many of the reference network's ReLU modules this one stands for, at least 1
+     * @return max(x, 0), element-wise
+     * @since 0.3
+     */
+    public static NDArray relu(NDArray x, int modules) {
+        NetworkProbe probe = NetworkProbe.current();
+        if (probe != null) {
+            probe.reluInput(x, modules);
+        }
         return Activation.relu(x);
     }
 

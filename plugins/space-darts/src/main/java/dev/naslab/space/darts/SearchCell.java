@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.nn.BatchNorm2d;
+import dev.naslab.api.nn.NetworkProbe;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.nn.ReluConvBn;
@@ -170,6 +171,9 @@ final class SearchCell {
             Map<Integer, NDArray> tiled = new java.util.HashMap<>();
             NDArray full = null;
             NDArray[] out = new NDArray[fanOut];
+            // the reference's supernet has a ReLU module in each such op of each outgoing edge, run whatever its weight
+            int reluModules = stacks.stream().filter(s -> !s.op.equals("none") && !s.op.equals("noise")
+                    && s.layer != null).mapToInt(Stack::size).sum();
             for (Stack s : stacks) {
                 if (s.op.equals("none") || !s.active(w, type)) {
                     continue;
@@ -185,7 +189,7 @@ final class SearchCell {
                             y = x.expandDims(1); // skip_connect at stride 1
                         } else {
                             if (relu == null) {
-                                relu = Ops.relu(x);
+                                relu = Ops.relu(x, reluModules);
                             }
                             NDArray r = relu;
                             NDArray in = OpFactory.isConvolution(s.op)
@@ -213,6 +217,9 @@ final class SearchCell {
                         out[slot] = out[slot] == null ? p : out[slot].add(p);
                     }
                 }
+            }
+            if (relu == null && reluModules > 0 && NetworkProbe.current() != null) {
+                NetworkProbe.current().reluInput(x, reluModules);
             }
             if (full != null) {
                 NDList parts = Ops.split(full, fanOut, 1);

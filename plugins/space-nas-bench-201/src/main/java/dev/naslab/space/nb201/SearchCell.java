@@ -6,6 +6,7 @@ import ai.djl.ndarray.NDList;
 import dev.naslab.api.model.MixingWeights;
 import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Conv2d;
+import dev.naslab.api.nn.NetworkProbe;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.base.Rng;
@@ -119,8 +120,13 @@ final class SearchCell {
         }
         Outgoing o = new Outgoing();
         int fanOut = 3 - j;
+        // the reference's supernet has a ReLU module in each conv op of each outgoing edge, run whatever its weight
+        int reluModules = 2 * fanOut;
+        if (!needConv1 && !needConv3 && NetworkProbe.current() != null) {
+            NetworkProbe.current().reluInput(node, reluModules);
+        }
         if (needConv1 || needConv3) {
-            NDArray r = Ops.relu(node);
+            NDArray r = Ops.relu(node, reluModules);
             if (needConv1) {
                 o.conv1 = split(bn1[j].forward(conv1[j].forward(r), training, scale(w, j, Nb201Cell.CONV1)), fanOut);
             }

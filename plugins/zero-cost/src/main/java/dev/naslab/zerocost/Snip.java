@@ -1,0 +1,34 @@
+package dev.naslab.zerocost;
+
+import ai.djl.ndarray.NDArray;
+import dev.naslab.api.data.Batch;
+import dev.naslab.api.model.Network;
+import org.pf4j.Extension;
+
+/** SNIP (Lee et al. 2019): Σ over the convolutions' and linear layers' weights of |W ⊙ ∂L/∂W| (batch statistics). */
+@Extension
+public final class Snip extends SimpleProxy {
+
+    public Snip() {
+        super("snip", "SNIP: sum of |W * dL/dW| over the weights of convolutions and linear layers");
+    }
+
+    @Override
+    public boolean needsData() {
+        return true;
+    }
+
+    @Override
+    public double score(Network network, Batch batch, NoSettings settings) {
+        LayerWeights layers = new LayerWeights();
+        return ProxyPass.lossBackward(network, batch, layers, (pass, x, y) -> {
+            double total = 0;
+            for (NDArray w : layers.weights()) {
+                try (NDArray g = w.getGradient(); NDArray s = w.mul(g).abs().sum()) {
+                    total += s.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
+                }
+            }
+            return total;
+        });
+    }
+}
