@@ -30,7 +30,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code naslab bench}: speed measurements. */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Measure speed and memory.",
-        subcommands = {BenchCommand.Step.class})
+        subcommands = {BenchCommand.Step.class, ProxyBench.class})
 final class BenchCommand implements Runnable {
 
     @picocli.CommandLine.Spec
