@@ -26,17 +26,26 @@ def main():
     ap.add_argument("--table", required=True, help="a CSV with one row per cell, e.g. nats_bench.csv")
     ap.add_argument("--arch-column", default="ArchitectureString")
     ap.add_argument("--accuracy-column", default="CIFAR10TestAccuracy200Epochs")
-    ap.add_argument("--naslab", required=True, help="the naslab launcher")
+    ap.add_argument("--naslab", help="the naslab launcher")
     ap.add_argument("--proxy", action="append", required=True)
     ap.add_argument("--cells", type=int, default=1000, help="how many cells; 0 for all")
     ap.add_argument("--seed", type=int, default=0, help="which cells are drawn")
-    ap.add_argument("--out", required=True, help="a folder for the architectures file and naslab's lines")
+    ap.add_argument("--out", help="a folder for the architectures file and naslab's lines")
     ap.add_argument("--extra", action="append", default=[], help="further arguments for naslab inspect")
+    ap.add_argument("--scores", help="naslab's lines from an earlier run (its --out/scores.tsv) instead of running it "
+                    "again: correlate the same scores with another table's column")
     a = ap.parse_args()
 
     with open(a.table, newline="") as f:
         rows = list(csv.DictReader(f))
     accuracy = {r[a.arch_column]: float(r[a.accuracy_column]) for r in rows}
+    if a.scores:
+        with open(a.scores) as f:
+            lines = [line for line in f.read().splitlines() if line]
+        report(a, lines, accuracy, f"the lines of {a.scores}")
+        return
+    if not a.naslab or not a.out:
+        sys.exit("--naslab and --out are needed to score (or give --scores)")
     if a.cells == 0:
         a.cells = len(accuracy)
     cells = random.Random(a.seed).sample(sorted(accuracy), a.cells)
@@ -54,7 +63,12 @@ def main():
     seconds = time.time() - start
     with open(os.path.join(a.out, "scores.tsv"), "w") as f:
         f.write("\n".join(lines) + "\n")
+    if len(lines) != a.cells:
+        sys.exit(f"naslab printed {len(lines)} lines for {a.cells} cells")
+    report(a, lines, accuracy, f"{a.cells} cells (seed {a.seed}), scored in {seconds:.0f} s by: {' '.join(cmd)}")
 
+
+def report(a, lines, accuracy, what):
     scores = {p: [] for p in a.proxy}
     acc = []
     for line in lines:
@@ -63,9 +77,7 @@ def main():
         for kv in fields[1:]:
             k, v = kv.split("=", 1)
             scores[k].append(float(v.replace("-inf", "-Infinity")))
-    if len(acc) != a.cells:
-        sys.exit(f"naslab printed {len(acc)} lines for {a.cells} cells")
-    print(f"{a.cells} cells (seed {a.seed}) of {a.table} against {a.accuracy_column}, scored in {seconds:.0f} s by: {' '.join(cmd)}")
+    print(f"{what}; accuracy: {a.accuracy_column} of {a.table}")
     print("proxy\tspearman\tkendall")
     for p in a.proxy:
         rho = stats.spearmanr(scores[p], acc).statistic

@@ -145,4 +145,71 @@ class ZeroCostRunTest {
         assertTrue(r.err().contains("evaluation[0].proxies[1]") && r.err().contains("'nwto' is not a zero-cost proxy "
                 + "(did you mean 'nwot'?)"), r.err());
     }
+
+    private static Path zeroCostPt(Path work, String name, String selection) throws Exception {
+        Path config = work.resolve(name + ".yaml");
+        Files.writeString(config, String.join("\n",
+                "name: " + name,
+                "threads: 1",
+                "seeds: [0]",
+                "dataset: {use: fashion-mnist, path: sample, train_limit: 512, test_limit: 128}",
+                "space: {use: nas-bench-201, channels: 4, cells_per_stage: 1}",
+                "search: {use: none}",
+                "selection: [" + selection + "]",
+                "evaluation: [{use: zero-cost, proxies: [params]}]",
+                ""));
+        return config;
+    }
+
+    /**
+     * Zero-Cost-PT on a supernet that is never trained (optimizer none): every decision, candidate and validation in
+     * decisions.jsonl; killed after some rounds, the next run resumes to the same log and the same cell.
+     */
+    @Test
+    void zeroCostPtResumesToTheSameSelection(@TempDir Path work) throws Exception {
+        Path config = zeroCostPt(work, "zcpt", "{use: zero-cost-pt, pool_size: 8, validate_batches: 2}");
+        Path whole = work.resolve("whole");
+        Cli.Result r = Cli.run("run", config.toString(), "--set", "output=" + whole);
+        assertEquals(0, r.code(), r.all());
+        Path log = whole.resolve("nas-bench-201.none.s0/select-zero-cost-pt/decisions.jsonl");
+        List<String> lines = Files.readAllLines(log);
+        assertEquals(6 * 8, lines.stream().filter(l -> l.contains("\"kind\":\"op\"")).count(), "6 edges, 8 rounds");
+        assertEquals(8, lines.stream().filter(l -> l.contains("\"kind\":\"candidate\"")).count());
+        long distinct = lines.stream().filter(l -> l.contains("\"kind\":\"validation\"")).count();
+        assertTrue(distinct >= 1 && distinct <= 8, lines.toString());
+        assertTrue(lines.get(lines.size() - 1).contains("\"kind\":\"choice\""), lines.get(lines.size() - 1));
+
+        Path killed = work.resolve("killed");
+        Path killedLog = killed.resolve("nas-bench-201.none.s0/select-zero-cost-pt/decisions.jsonl");
+        Process p = Cli.start(work.resolve("first.out"), "run", config.toString(), "--set", "output=" + killed);
+        try {
+            SurvivalTest.waitFor(() -> Files.exists(killedLog) && Files.readAllLines(killedLog).stream()
+                    .filter(l -> l.contains("\"kind\":\"candidate\"")).count() >= 3, 120, "three rounds");
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor();
+        } finally {
+            p.toHandle().descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+        }
+        assertFalse(Files.readAllLines(killedLog).stream().anyMatch(l -> l.contains("\"kind\":\"choice\"")),
+                "killed before the end");
+        Cli.Result again = Cli.run("run", config.toString(), "--set", "output=" + killed);
+        assertEquals(0, again.code(), again.all());
+        assertEquals(lines, Files.readAllLines(killedLog));
+        assertEquals(Files.readString(whole.resolve("nas-bench-201.none.s0/select-zero-cost-pt/architecture.json"))
+                .replaceAll("\"select_seconds\" : [0-9.E-]+", ""), Files.readString(killed.resolve(
+                "nas-bench-201.none.s0/select-zero-cost-pt/architecture.json")).replaceAll("\"select_seconds\" : [0-9.E-]+", ""));
+    }
+
+    @Test
+    void aPoolOfNoCandidatesIsAConfigError(@TempDir Path work) throws Exception {
+        Cli.Result r = Cli.run("validate", zeroCostPt(work, "zcpt-bad", "{use: zero-cost-pt, pool_size: 0}").toString());
+        assertEquals(2, r.code(), r.all());
+        assertTrue(r.err().contains("pool_size") && r.err().contains("must be at least 1 (candidates to propose), got 0"),
+                r.err());
+        Cli.Result proxy = Cli.run("validate", zeroCostPt(work, "zcpt-proxy", "{use: zero-cost-pt, proxy: grasp}").toString());
+        assertEquals(2, proxy.code(), proxy.all());
+        assertTrue(proxy.err().contains("grasp is not available: it needs a Hessian-gradient product"), proxy.err());
+    }
 }

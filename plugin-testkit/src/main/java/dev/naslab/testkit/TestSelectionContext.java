@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDManager;
 import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.PassResult;
@@ -34,6 +35,7 @@ public final class TestSelectionContext implements SelectionContext {
     private final Path workDir;
     private final Map<String, Stateful> searchStates = new HashMap<>();
     private Function<Supernet, PassResult> score;
+    private NetworkBuilder networks;
     private Map<String, Double> savedCounters;
     private int evaluations;
 
@@ -62,6 +64,25 @@ public final class TestSelectionContext implements SelectionContext {
     /** Scores validation passes with {@code score} instead of running the supernet; returns this context. */
     public TestSelectionContext scoreWith(Function<Supernet, PassResult> score) {
         this.score = score;
+        return this;
+    }
+
+    /** What {@link #network} builds with: a test's space, or any function of the architecture. */
+    @FunctionalInterface
+    public interface NetworkBuilder {
+        /**
+         * {@return the discrete network of {@code architecture}}
+         *
+         * @param architecture the architecture
+         * @param rng the seeded generator its weights are drawn from
+         * @param manager the manager its arrays live in
+         */
+        Network build(Architecture architecture, Rng rng, NDManager manager);
+    }
+
+    /** Builds discrete networks with {@code networks} when a selector asks for one; returns this context. */
+    public TestSelectionContext withNetworks(NetworkBuilder networks) {
+        this.networks = networks;
         return this;
     }
 
@@ -171,5 +192,14 @@ public final class TestSelectionContext implements SelectionContext {
     @Override
     public String format(Architecture architecture) {
         return architecture.cells().toString();
+    }
+
+    @Override
+    public Network network(Architecture architecture, Rng rng,
+            NDManager manager) {
+        if (networks == null) {
+            throw new IllegalStateException("this test context builds no networks: give it one with withNetworks(...)");
+        }
+        return networks.build(architecture, rng, manager);
     }
 }

@@ -35,13 +35,14 @@ final class HostSelectionContext implements SelectionContext {
     private final Progress progress;
     private final SupernetCheckpoint.Loaded search;
     private final Function<Architecture, String> format;
+    private final dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks;
     private final NDManager root;
     private final long started = System.nanoTime();
     private double previousSeconds;
 
     HostSelectionContext(Supernet supernet, DataSplits data, int batchSize, long seed, Rng rng, Path workDir,
             Progress progress, SupernetCheckpoint.Loaded search, Function<Architecture, String> format,
-            NDManager root) {
+            dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks, NDManager root) {
         this.supernet = supernet;
         // forward-pass noise (S4) of the selection: seeded, independent of the search's stream
         supernet.randomSource(Rng.derive(seed, "selection-forward-noise/" + workDir.getFileName()));
@@ -54,6 +55,7 @@ final class HostSelectionContext implements SelectionContext {
         this.progress = progress;
         this.search = search;
         this.format = format;
+        this.networks = networks;
         this.root = root;
     }
 
@@ -165,6 +167,11 @@ final class HostSelectionContext implements SelectionContext {
     @Override
     public String format(Architecture architecture) {
         return format.apply(architecture);
+    }
+
+    @Override
+    public dev.naslab.api.model.Network network(Architecture architecture, Rng rng, NDManager manager) {
+        return networks.build(architecture, rng, manager);
     }
 
     /** Selection time so far, including earlier interrupted runs. */

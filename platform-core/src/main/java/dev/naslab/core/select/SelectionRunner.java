@@ -44,10 +44,13 @@ public final class SelectionRunner {
 
     private final Function<Architecture, String> format;
     private final Function<String, Architecture> parse;
+    private final dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks;
 
-    public SelectionRunner(Function<Architecture, String> format, Function<String, Architecture> parse) {
+    public SelectionRunner(Function<Architecture, String> format, Function<String, Architecture> parse,
+            dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks) {
         this.format = format;
         this.parse = parse;
+        this.networks = networks;
     }
 
     public <S extends Record> Selected run(ArchitectureSelector<S> selector, S settings, String label,
@@ -64,7 +67,7 @@ public final class SelectionRunner {
         try (Supernet net = supernets.get()) {
             SupernetCheckpoint.Loaded loaded = SupernetCheckpoint.load(searchCheckpoint, net);
             HostSelectionContext ctx = new HostSelectionContext(net, data, batchSize, seed,
-                    Rng.derive(seed, "select/" + label), dir, progress, loaded, format, root);
+                    Rng.derive(seed, "select/" + label), dir, progress, loaded, format, networks, root);
             Architecture a = selector.select(ctx, settings);
             double seconds = ctx.seconds();
             project(net.arch(), a);

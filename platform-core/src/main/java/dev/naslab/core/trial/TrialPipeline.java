@@ -117,7 +117,8 @@ public final class TrialPipeline {
             for (Component sel : searchC.selection()) {
                 SelectionRunner.Selected chosen;
                 try {
-                    chosen = new SelectionRunner(format, parse).run(sel.<ArchitectureSelector<Record>>extension(ArchitectureSelector.class),
+                    chosen = new SelectionRunner(format, parse,
+                            (a, rng, m) -> space.network(a, spaceSettings, shape, classes, rng, m)).run(sel.<ArchitectureSelector<Record>>extension(ArchitectureSelector.class),
                             sel.settings(), sel.label(), supernets, outcome.checkpoint(), data, batchSize,
                             spec.seed(), dir, progress, root);
                 } catch (DivergedException e) {

@@ -67,6 +67,15 @@ public interface NetworkProbe {
     }
 
     /**
+     * {@return whether a supernet computes the ops it may skip because their mixing weight is exactly 0 (masked, or
+     * not chosen on a decided edge), as the reference supernets do (they multiply those ops' outputs by 0): a probe of
+     * ReLU inputs (NASWOT) then sees every ReLU the reference network runs. The pass's output is the same either way.}
+     */
+    default boolean everyOp() {
+        return false;
+    }
+
+    /**
      * Told the input of a ReLU, which stands for {@code modules} ReLU modules of the reference network that all
      * read it (1 unless a space shares one ReLU among several ops).
      *

@@ -1,11 +1,13 @@
 package dev.naslab.api.select;
 
+import ai.djl.ndarray.NDManager;
 import dev.naslab.api.base.Progress;
+import dev.naslab.api.base.Rng;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.PassResult;
-import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import java.nio.file.Path;
 import java.util.Map;
@@ -27,7 +29,7 @@ public interface SelectionContext {
     int batchSize();
 
     /** {@return a long-lived manager for the selector's arrays (per-step sub-managers come from it)} */
-    ai.djl.ndarray.NDManager manager();
+    NDManager manager();
 
     /** {@return the trial's seed} */
     long seed();
@@ -85,6 +87,18 @@ public interface SelectionContext {
      * @return the saved counters, or empty when nothing was saved
      */
     Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra);
+
+    /**
+     * Builds the discrete network of {@code architecture} with the trial's space and settings, as an evaluator gets
+     * it: for selectors that score candidate networks (Zero-Cost-PT validates its pool this way).
+     *
+     * @param architecture the architecture
+     * @param rng the seeded generator its weights are drawn from
+     * @param manager the manager its arrays live in
+     * @return the network, its weights initialised from rng
+     * @since 0.3
+     */
+    Network network(Architecture architecture, Rng rng, NDManager manager);
 
     /**
      * {@return the space's string for an architecture, for logs}

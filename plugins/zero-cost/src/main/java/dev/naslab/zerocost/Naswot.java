@@ -67,6 +67,11 @@ public final class Naswot extends SimpleProxy {
         }
 
         @Override
+        public boolean everyOp() {
+            return true;
+        }
+
+        @Override
         public void reluInput(NDArray x, int modules) {
             int n = k.length;
             try (NDArray c = x.gt(0).toType(DataType.FLOAT32, false).reshape(n, -1);

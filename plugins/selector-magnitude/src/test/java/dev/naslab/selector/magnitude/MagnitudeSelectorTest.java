@@ -8,6 +8,7 @@ import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
 import dev.naslab.api.model.InputShape;
+import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.PassResult;
@@ -54,6 +55,9 @@ class MagnitudeSelectorTest {
                 public void saveProgress(Map<String, Stateful> extra, Map<String, Double> counters) { }
                 public Optional<Map<String, Double>> restoreProgress(Map<String, Stateful> extra) { return Optional.empty(); }
                 public String format(Architecture x) { return space.format(x, s); }
+                public Network network(Architecture x, Rng r, NDManager mm) {
+                    throw new AssertionError("magnitude builds no network");
+                }
             };
             Architecture chosen = new MagnitudeSelector().select(ctx, new MagnitudeSettings());
             assertEquals("|none~0|+|nor_conv_3x3~0|skip_connect~1|+|skip_connect~0|skip_connect~1|avg_pool_3x3~2|",

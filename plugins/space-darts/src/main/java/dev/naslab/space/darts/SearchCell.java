@@ -174,8 +174,9 @@ final class SearchCell {
             // the reference's supernet has a ReLU module in each such op of each outgoing edge, run whatever its weight
             int reluModules = stacks.stream().filter(s -> !s.op.equals("none") && !s.op.equals("noise")
                     && s.layer != null).mapToInt(Stack::size).sum();
+            boolean everyOp = NetworkProbe.current() != null && NetworkProbe.current().everyOp();
             for (Stack s : stacks) {
-                if (s.op.equals("none") || !s.active(w, type)) {
+                if (s.op.equals("none") || !s.active(w, type) && !everyOp) {
                     continue;
                 }
                 NDArray y;
