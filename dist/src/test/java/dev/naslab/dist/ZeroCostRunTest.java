@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.stat.correlation.SpearmansCorrelation;
 import org.junit.jupiter.api.Assumptions;
@@ -168,6 +169,10 @@ class ZeroCostRunTest {
     @Test
     void zeroCostPtResumesToTheSameSelection(@TempDir Path work) throws Exception {
         Path config = zeroCostPt(work, "zcpt", "{use: zero-cost-pt, pool_size: 8, validate_batches: 2}");
+        Cli.Result plan = Cli.run(Map.of("NASLAB_CACHE", work.resolve("cache").toString()), "plan", config.toString());
+        assertEquals(0, plan.code(), plan.all());
+        assertFalse(plan.out().contains(" ? ") || plan.out().contains("does not describe its work"),
+                "zero-cost-pt's single batches have an estimate: " + plan.out());
         Path whole = work.resolve("whole");
         Cli.Result r = Cli.run("run", config.toString(), "--set", "output=" + whole);
         assertEquals(0, r.code(), r.all());

@@ -50,6 +50,9 @@ public final class Calibration {
         return file;
     }
 
+    /** The measuring method; raised when the way times are taken changes, so cached times of the old way are not used. */
+    static final int METHOD = 2;
+
     /** A cached entry: step times in seconds and when they were measured. */
     public record Entry(double step, double score, String measured, boolean fresh) {
     }
@@ -62,6 +65,8 @@ public final class Calibration {
     public Optional<Entry> times(ObjectNode key, Supplier<double[]> measurement) {
         key.put("cpu", (String) Provenance.machine().get("cpu"));
         key.put("naslab", Provenance.naslabVersion());
+        // how the times are taken: a new method makes earlier measurements stale (2: scoring passes warmed up)
+        key.put("method", METHOD);
         String k = key.toString();
         JsonNode hit = cache.get(k);
         if (hit != null) {

@@ -125,7 +125,7 @@ public final class TimeEstimator {
                     continue;
                 }
                 select += w.get().trainingEpochs() * trainSteps * step + (w.get().validationPasses() + 1) * validBatches
-                        * score;
+                        * score + singleBatches(w.get(), e, spaceC, shape, classes, batch, score, notes);
             }
             select *= Math.max(0, selectors - state.selectionsDone()) / (double) selectors;
         }
@@ -156,6 +156,28 @@ public final class TimeEstimator {
             evaluate *= selectors * Math.max(0, evaluations - state.evaluationsDone()) / (double) evaluations;
         }
         return new Estimate(search, select, evaluate, notes);
+    }
+
+    /**
+     * Seconds of a selector's single-batch passes: the supernet's timed as the search's scoring batches (scaled
+     * linearly to the selector's batch size), discrete networks' as the evaluators' networks are timed.
+     */
+    private double singleBatches(Workload w, Experiment e, Component spaceC, InputShape shape, int classes,
+            int searchBatch, double supernetScore, List<String> notes) {
+        if (w.supernetBatches() == 0 && w.networkBatches() == 0) {
+            return 0;
+        }
+        int batch = w.batchSize() > 0 ? w.batchSize() : searchBatch;
+        double seconds = w.supernetBatches() * supernetScore * batch / searchBatch;
+        if (w.networkBatches() > 0) {
+            Optional<Calibration.Entry> net = networkTimes(e, spaceC, shape, classes, batch);
+            if (net.isEmpty()) {
+                notes.add("not calibrated");
+                return Double.NaN;
+            }
+            seconds += w.networkBatches() * net.get().score();
+        }
+        return seconds;
     }
 
     private DataSplits data(Experiment e, long seed) {

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.naslab.api.base.Progress;
 import dev.naslab.api.data.DataSplits;
 import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.Network;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.select.SelectionContext;
 import dev.naslab.api.train.PassResult;
 import dev.naslab.api.base.Rng;
 import dev.naslab.api.train.Stateful;
 import dev.naslab.core.config.Mappers;
+import dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory;
 import dev.naslab.core.search.SupernetCheckpoint;
 import dev.naslab.api.train.Passes;
 import java.io.IOException;
@@ -35,14 +37,14 @@ final class HostSelectionContext implements SelectionContext {
     private final Progress progress;
     private final SupernetCheckpoint.Loaded search;
     private final Function<Architecture, String> format;
-    private final dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks;
+    private final NetworkFactory networks;
     private final NDManager root;
     private final long started = System.nanoTime();
     private double previousSeconds;
 
     HostSelectionContext(Supernet supernet, DataSplits data, int batchSize, long seed, Rng rng, Path workDir,
             Progress progress, SupernetCheckpoint.Loaded search, Function<Architecture, String> format,
-            dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks, NDManager root) {
+            NetworkFactory networks, NDManager root) {
         this.supernet = supernet;
         // forward-pass noise (S4) of the selection: seeded, independent of the search's stream
         supernet.randomSource(Rng.derive(seed, "selection-forward-noise/" + workDir.getFileName()));
@@ -170,7 +172,7 @@ final class HostSelectionContext implements SelectionContext {
     }
 
     @Override
-    public dev.naslab.api.model.Network network(Architecture architecture, Rng rng, NDManager manager) {
+    public Network network(Architecture architecture, Rng rng, NDManager manager) {
         return networks.build(architecture, rng, manager);
     }
 

@@ -13,6 +13,7 @@ import dev.naslab.api.model.Supernet;
 import dev.naslab.api.base.Rng;
 import dev.naslab.core.config.Mappers;
 import dev.naslab.core.results.AtomicFiles;
+import dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory;
 import dev.naslab.core.search.SupernetCheckpoint;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,10 +45,10 @@ public final class SelectionRunner {
 
     private final Function<Architecture, String> format;
     private final Function<String, Architecture> parse;
-    private final dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks;
+    private final NetworkFactory networks;
 
     public SelectionRunner(Function<Architecture, String> format, Function<String, Architecture> parse,
-            dev.naslab.core.evaluate.EvaluationRunner.NetworkFactory networks) {
+            NetworkFactory networks) {
         this.format = format;
         this.parse = parse;
         this.networks = networks;

@@ -59,12 +59,25 @@ public final class ZeroCostPtSelector implements ArchitectureSelector<ZeroCostPt
     }
 
     /**
-     * Left open: the selector's passes are single batches of the supernet and of discrete networks, which
-     * {@link Workload}'s units (passes over the validation split, training epochs) do not measure.
+     * Single batches: per round, one supernet pass per op of every edge (ops called {@code none} share one unmasked
+     * pass) and one per input of every node whose inputs are chosen, in every cell type; then at most
+     * {@code pool_size × validate_batches} passes of candidate networks (fewer when rounds agree).
      */
     @Override
     public Optional<Workload> workload(ZeroCostPtSettings s, List<CellType> cells) {
-        return Optional.empty();
+        long perRound = 0;
+        for (CellType c : cells) {
+            for (int e = 0; e < c.edges().size(); e++) {
+                long none = c.ops(e).stream().filter("none"::equals).count();
+                perRound += c.ops(e).size() - none + (none > 0 ? 1 : 0);
+            }
+            for (int node : c.prunableNodes()) {
+                perRound += c.incoming(node).size();
+            }
+        }
+        int batch = s.batchSize() != null ? s.batchSize() : 0;
+        return Optional.of(Workload.batches((double) s.poolSize() * perRound,
+                (double) s.poolSize() * s.validateBatches(), batch));
     }
 
     @Override

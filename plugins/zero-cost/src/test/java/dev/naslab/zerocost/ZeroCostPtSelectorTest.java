@@ -6,7 +6,10 @@ import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.naslab.api.model.Architecture;
+import dev.naslab.api.model.CellType;
+import dev.naslab.api.model.Edge;
 import dev.naslab.api.model.InputShape;
+import dev.naslab.api.plan.Workload;
 import dev.naslab.testkit.TestData;
 import dev.naslab.testkit.TestSelectionContext;
 import dev.naslab.testkit.ToySupernet;
@@ -75,6 +78,24 @@ class ZeroCostPtSelectorTest {
             assertEquals(6, lines(dir.resolve("decisions.jsonl")).stream()
                     .filter(l -> l.path("kind").asText().equals("op")).count());
         }
+    }
+
+    @Test
+    void itsWorkIsOnePassPerOpAndPerNodeInputARoundAndTheCandidatesBatches() {
+        // the toy cell: 3 edges of none, skip, conv, pool: 3 masked passes and one unmasked per edge
+        Workload toy = new ZeroCostPtSelector().workload(new ZeroCostPtSettings(null, 10, 100, null, null, null),
+                List.of(ToySupernet.CELL)).orElseThrow();
+        assertEquals(10 * 3 * 4, toy.supernetBatches());
+        assertEquals(10 * 100, toy.networkBatches());
+        assertEquals(0, toy.batchSize(), "the search's");
+        // node 2 <- {0, 1} keeps both; node 3 <- {0, 1, 2} chooses 2 of 3: 5 edges x (2 + 1) + 3 inputs
+        List<Edge> edges = List.of(new Edge(0, 2), new Edge(1, 2), new Edge(0, 3), new Edge(1, 3), new Edge(2, 3));
+        Workload w = new ZeroCostPtSelector().workload(new ZeroCostPtSettings(null, 2, 5, 32, null, null),
+                List.of(new CellType("normal", edges, List.of("none", "a", "b"), 2),
+                        new CellType("reduce", edges, List.of("none", "a", "b"), 2))).orElseThrow();
+        assertEquals(2 * 2 * (5 * 3 + 3), w.supernetBatches());
+        assertEquals(2 * 5, w.networkBatches());
+        assertEquals(32, w.batchSize());
     }
 
     /** The toy supernet with every edge fixed to the architecture's op: a discrete network of the same layers. */
