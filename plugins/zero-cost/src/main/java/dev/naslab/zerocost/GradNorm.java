@@ -1,6 +1,6 @@
 package dev.naslab.zerocost;
 
-import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.model.Network;
 import org.pf4j.Extension;
@@ -20,15 +20,7 @@ public final class GradNorm extends SimpleProxy {
 
     @Override
     public double score(Network network, Batch batch, NoSettings settings) {
-        LayerWeights layers = new LayerWeights();
-        return ProxyPass.lossBackward(network, batch, layers, (pass, x, y) -> {
-            double total = 0;
-            for (NDArray w : layers.weights()) {
-                try (NDArray g = w.getGradient(); NDArray sq = g.square().sum()) {
-                    total += Math.sqrt(sq.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble());
-                }
-            }
-            return total;
-        });
+        // the norm in float64 after the float32 sum of squares, as the reference's .norm() then float()
+        return LayerWeights.sumAfterLoss(network, batch, (w, g) -> g.square().sum().toType(DataType.FLOAT64, false).sqrt());
     }
 }

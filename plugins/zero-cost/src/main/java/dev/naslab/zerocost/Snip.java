@@ -1,6 +1,5 @@
 package dev.naslab.zerocost;
 
-import ai.djl.ndarray.NDArray;
 import dev.naslab.api.data.Batch;
 import dev.naslab.api.model.Network;
 import org.pf4j.Extension;
@@ -20,15 +19,6 @@ public final class Snip extends SimpleProxy {
 
     @Override
     public double score(Network network, Batch batch, NoSettings settings) {
-        LayerWeights layers = new LayerWeights();
-        return ProxyPass.lossBackward(network, batch, layers, (pass, x, y) -> {
-            double total = 0;
-            for (NDArray w : layers.weights()) {
-                try (NDArray g = w.getGradient(); NDArray s = w.mul(g).abs().sum()) {
-                    total += s.toType(ai.djl.ndarray.types.DataType.FLOAT64, false).getDouble();
-                }
-            }
-            return total;
-        });
+        return LayerWeights.sumAfterLoss(network, batch, (w, g) -> g.mul(w).abs().sum());
     }
 }
