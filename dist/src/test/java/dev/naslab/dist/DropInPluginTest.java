@@ -83,10 +83,13 @@ class DropInPluginTest {
         return buildPlugin(work, id, requires, SOURCE);
     }
 
-    /** {@code source} (a variant of {@link #SOURCE}) as plugin {@code id}. */
+    /** {@code source} (one public top-level class, e.g. a variant of {@link #SOURCE}) as plugin {@code id}. */
     static Path buildPlugin(Path work, String id, String requires, String source) throws IOException {
         work = Files.createDirectories(work.resolve(id + "-" + requires.replaceAll("[^0-9.]", "_")));
-        Path src = work.resolve("src/org/example/sel/SecondOpSelector.java");
+        java.util.regex.Matcher pkg = java.util.regex.Pattern.compile("package ([\\w.]+);").matcher(source);
+        java.util.regex.Matcher cls = java.util.regex.Pattern.compile("public (?:final )?class (\\w+)").matcher(source);
+        assertTrue(pkg.find() && cls.find(), "the source names its package and class");
+        Path src = work.resolve("src/" + pkg.group(1).replace('.', '/') + "/" + cls.group(1) + ".java");
         Files.createDirectories(src.getParent());
         Files.writeString(src, source);
         Path classes = Files.createDirectories(work.resolve("classes"));

@@ -80,6 +80,74 @@ class ZeroCostRunTest {
         assertTrue(rho > 0.6, "synflow's Spearman over 300 cells: " + rho);
     }
 
+    /** Two proxies of an outside plugin, built against plugin-api alone: one any engine runs, one only MXNet. */
+    static final String OUTSIDE_PROXIES = """
+            package org.example.proxies;
+
+            import dev.naslab.api.ZeroCostProxy;
+            import dev.naslab.api.data.Batch;
+            import dev.naslab.api.model.Network;
+            import java.util.Optional;
+            import org.pf4j.Extension;
+
+            /** Proxies written outside naslab. */
+            public final class OutsideProxies {
+                private OutsideProxies() { }
+
+                /** Trainable weights, as naslab's params counts them. */
+                @Extension
+                public static final class Weights implements ZeroCostProxy<ZeroCostProxy.NoSettings> {
+                    public String id() { return "outside_params"; }
+                    public Class<NoSettings> settingsClass() { return NoSettings.class; }
+                    public boolean needsData() { return false; }
+                    public double score(Network n, Batch b, NoSettings s) {
+                        return n.params().count() - n.trainingOnlyParameters();
+                    }
+                }
+
+                /** Declares that PyTorch cannot compute it. */
+                @Extension
+                public static final class MxnetOnly implements ZeroCostProxy<ZeroCostProxy.NoSettings> {
+                    public String id() { return "mxnet_only"; }
+                    public Class<NoSettings> settingsClass() { return NoSettings.class; }
+                    public boolean needsData() { return false; }
+                    public Optional<String> unsupported(String engine) {
+                        return "PyTorch".equals(engine) ? Optional.of("mxnet_only reads MXNet's own buffers") : Optional.empty();
+                    }
+                    public double score(Network n, Batch b, NoSettings s) { return 1; }
+                }
+            }
+            """;
+
+    /**
+     * A proxy from a plugin dropped in next to the shipped ones scores from the command line like a bundled one; a
+     * proxy that declares the engine cannot compute it is refused naming the engine's reason, before any network is
+     * built.
+     */
+    @Test
+    void anOutsideProxyScoresAndOneTheEngineCannotRunIsRefused(@TempDir Path work) throws Exception {
+        Path plugins = DropInPluginTest.withShippedPlugins(work.resolve("plugins"));
+        Files.copy(DropInPluginTest.buildPlugin(work, "outside-proxies", "0.3.0", OUTSIDE_PROXIES),
+                plugins.resolve("outside-proxies-1.0.0.jar"));
+        Path file = work.resolve("cells.txt");
+        Files.write(file, List.of("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|"
+                + "nor_conv_3x3~2|"));
+        Cli.Result ok = Cli.run("inspect", "nas-bench-201", "--arch-file", file.toString(), "--proxy", "params",
+                "--proxy", "outside_params", "--plugins", plugins.toString());
+        assertEquals(0, ok.code(), ok.all());
+        assertTrue(ok.out().contains("\tparams=1288506\toutside_params=1288506"), ok.out());
+
+        Cli.Result refused = Cli.run("inspect", "nas-bench-201", "--arch-file", file.toString(), "--proxy",
+                "mxnet_only", "--plugins", plugins.toString());
+        assertEquals(2, refused.code(), refused.all());
+        assertTrue(refused.err().contains("--proxy mxnet_only: mxnet_only reads MXNet's own buffers"), refused.err());
+        assertFalse(refused.all().contains("\tat "), "no stack trace: " + refused.all());
+        Cli.Result mxnet = Cli.run("inspect", "nas-bench-201", "--arch-file", file.toString(), "--proxy",
+                "mxnet_only", "--engine", "mxnet", "--plugins", plugins.toString());
+        assertEquals(0, mxnet.code(), mxnet.all());
+        assertTrue(mxnet.out().contains("\tmxnet_only=1"), mxnet.out());
+    }
+
     @Test
     void badInputIsNamed(@TempDir Path work) throws Exception {
         Path file = work.resolve("cells.txt");
