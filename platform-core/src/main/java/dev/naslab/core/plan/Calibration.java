@@ -51,7 +51,7 @@ public final class Calibration {
     }
 
     /** The measuring method; raised when the way times are taken changes, so cached times of the old way are not used. */
-    static final int METHOD = 2;
+    static final int METHOD = 3;
 
     /** A cached entry: step times in seconds and when they were measured. */
     public record Entry(double step, double score, String measured, boolean fresh) {
@@ -65,7 +65,7 @@ public final class Calibration {
     public Optional<Entry> times(ObjectNode key, Supplier<double[]> measurement) {
         key.put("cpu", (String) Provenance.machine().get("cpu"));
         key.put("naslab", Provenance.naslabVersion());
-        // how the times are taken: a new method makes earlier measurements stale (2: scoring passes warmed up)
+        // how the times are taken: a new method makes earlier measurements stale (3: 4 scoring passes untimed first)
         key.put("method", METHOD);
         String k = key.toString();
         JsonNode hit = cache.get(k);
