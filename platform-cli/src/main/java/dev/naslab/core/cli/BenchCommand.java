@@ -94,6 +94,11 @@ final class BenchCommand implements Runnable {
                 description = "Run this PyTorch peer script with the same shapes right after and report the ratio.")
         String peer;
 
+        @Option(names = "--profile", paramLabel = "FILE",
+                description = "Record the timed iterations with PyTorch's profiler into FILE, a Chrome trace (a new file; "
+                        + "PyTorch only; the profiler's overhead is in the times printed).")
+        java.nio.file.Path profile;
+
         @Option(names = "--python", defaultValue = "python3", description = "Python for --peer (default: ${DEFAULT-VALUE}).")
         String python;
 
@@ -107,6 +112,12 @@ final class BenchCommand implements Runnable {
                 throw new UserException("--batch, --steps and --threads must be positive, --warmup 0 or more");
             }
             EngineSetup.djlName(engine);
+            if (profile != null && !engine.equals("pytorch")) {
+                throw new UserException("--profile: PyTorch's profiler only; --engine " + engine + " has none in DJL");
+            }
+            if (profile != null && java.nio.file.Files.exists(profile)) {
+                throw new UserException("--profile: " + profile + " exists; naslab does not overwrite files, name a new one");
+            }
             InputShape shape = SpaceChoice.input(input);
             Registry registry = pluginOptions.load();
             SpaceChoice choice = SpaceChoice.of(registry, spaceId, sets, shape, classes, "naslab bench step");
@@ -141,7 +152,7 @@ final class BenchCommand implements Runnable {
                     Supernet net = choice.space().supernet(choice.settings(), shape, classes,
                             opt.supernetOptions(optSettings), new Rng(0), root)) {
                 out.putAll(new StepBench(net, batch, shape.channels(), shape.height(), shape.width(), classes, root)
-                        .run(opt, optSettings, warmup, steps, rssAt, score));
+                        .profileTo(profile).run(opt, optSettings, warmup, steps, rssAt, score));
             }
             if (peer != null) {
                 JsonNode p = runPeer(shape);

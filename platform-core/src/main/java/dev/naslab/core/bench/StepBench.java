@@ -7,6 +7,7 @@ import dev.naslab.api.data.Batch;
 import dev.naslab.api.model.Supernet;
 import dev.naslab.api.train.Passes;
 import dev.naslab.api.base.Rng;
+import dev.naslab.core.engine.TorchProfiler;
 import dev.naslab.core.search.HostSearchState;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,6 +29,7 @@ public final class StepBench {
     private final long[] shape;
     private final NDManager root;
     private final Rng rng = new Rng(0);
+    private Path profile;
 
     public StepBench(Supernet net, int batch, int channels, int height, int width, int classes, NDManager root) {
         this.net = net;
@@ -35,6 +37,17 @@ public final class StepBench {
         this.classes = classes;
         this.shape = new long[] {batch, channels, height, width};
         this.root = root;
+    }
+
+    /**
+     * Records the timed iterations with PyTorch's profiler into {@code trace} (a Chrome trace).
+     *
+     * @param trace a file that does not exist yet
+     * @return this bench
+     */
+    public StepBench profileTo(Path trace) {
+        this.profile = trace;
+        return this;
     }
 
     /** Runs warm-up, then timed iterations, then more until the last RSS sample. */
@@ -72,8 +85,10 @@ public final class StepBench {
             iteration(optimizer, settings, state);
         }
         long t0 = System.nanoTime();
-        for (int i = 0; i < steps; i++) {
-            iteration(optimizer, settings, state);
+        try (TorchProfiler profiler = profile == null ? null : TorchProfiler.start(profile)) {
+            for (int i = 0; i < steps; i++) {
+                iteration(optimizer, settings, state);
+            }
         }
         double per = (System.nanoTime() - t0) / 1e9 / steps;
         Map<String, Object> out = new LinkedHashMap<>();
