@@ -56,6 +56,22 @@ class EngineParityRunTest {
                 7 + 3);
     }
 
+    /** DARTS−'s supernet: an auxiliary skip on every edge (a factorized reduction on stride-2 ones), β = 0.5. */
+    @Test
+    void auxiliarySkipSupernetsAgreeOnBothEngines() throws Exception {
+        assertAllWithinTolerance(Cli.run("parity", "nas-bench-201", "--set", "channels=8", "--set", "cells_per_stage=1",
+                "--optimizer", "darts-minus", "--architecture", "|nor_conv_3x3~0|+|skip_connect~0|nor_conv_1x1~1|+|avg_pool_3x3~0|none~1|nor_conv_3x3~2|"),
+                7 + 3);
+        assertAllWithinTolerance(Cli.run("parity", "darts", "--set", "channels=8", "--set", "layers=5", "--set",
+                "eval_channels=8", "--set", "eval_layers=5", "--input", "1x8x8", "--optimizer", "darts-minus",
+                "--architecture", "Genotype(normal=[('sep_conv_3x3', 0), ('skip_connect', 1), ('dil_conv_3x3', 0), "
+                        + "('sep_conv_5x5', 2), ('avg_pool_3x3', 1), ('max_pool_3x3', 3), ('dil_conv_5x5', 0), "
+                        + "('skip_connect', 4)], normal_concat=[2, 3, 4, 5], reduce=[('max_pool_3x3', 0), "
+                        + "('skip_connect', 1), ('sep_conv_3x3', 2), ('avg_pool_3x3', 0), ('dil_conv_3x3', 3), "
+                        + "('skip_connect', 2), ('sep_conv_5x5', 4), ('dil_conv_5x5', 1)], reduce_concat=[2, 3, 4, 5])"),
+                7 + 3);
+    }
+
     @Test
     void anUnknownOptimizerIsNamed() throws Exception {
         Cli.Result r = Cli.run("parity", "nas-bench-201", "--optimizer", "no-such-optimizer");

@@ -82,7 +82,8 @@ public final class EngineParity<S extends Record> {
     /**
      * Checks the supernet an optimizer would search: built with its supernet options (e.g. PC-DARTS's
      * partial channels) and mixing with its evaluation form, its extra architecture parameters included
-     * in the architecture gradients and the iteration's results.
+     * in the architecture gradients and the iteration's results; with auxiliary skip connections (DARTS−)
+     * they are on, at β = {@value #AUXILIARY_SKIP_BETA}.
      */
     public EngineParity<S> withSupernet(dev.naslab.api.model.SupernetOptions options,
             dev.naslab.api.model.ArchMixing mixing) {
@@ -181,8 +182,39 @@ public final class EngineParity<S extends Record> {
 
     private Supernet supernet(NDManager m) {
         Supernet net = space.supernet(settings, shape, classes, options, Rng.derive(seed, "parity-init"), m);
-        net.arch().use(mixing, Rng.derive(seed, "arch-parameters"));
+        net.arch().use(options.auxiliarySkip() ? withAuxiliarySkip(mixing) : mixing, Rng.derive(seed, "arch-parameters"));
         return net;
+    }
+
+    /** β of the auxiliary skip connections while they are checked: DARTS−'s mid-search value. */
+    static final float AUXILIARY_SKIP_BETA = 0.5f;
+
+    /**
+     * The optimizer's mixing with the auxiliary skip connections switched on: evaluation forms
+     * leave them out (β ends the search at 0), so this is how the checks reach them.
+     */
+    private static dev.naslab.api.model.ArchMixing withAuxiliarySkip(dev.naslab.api.model.ArchMixing inner) {
+        return new dev.naslab.api.model.ArchMixing() {
+            @Override
+            public String id() {
+                return inner.id();
+            }
+
+            @Override
+            public dev.naslab.api.model.MixingWeights evaluation(dev.naslab.api.model.ArchState arch, NDManager pass) {
+                return inner.evaluation(arch, pass).withAuxiliarySkip(AUXILIARY_SKIP_BETA);
+            }
+
+            @Override
+            public float[][] strengths(dev.naslab.api.model.ArchState arch, String cell) {
+                return inner.strengths(arch, cell);
+            }
+
+            @Override
+            public List<dev.naslab.api.model.ArchParameter> parameters(List<dev.naslab.api.model.CellType> cellTypes) {
+                return inner.parameters(cellTypes);
+            }
+        };
     }
 
     private void network(String name, String text, NDManager mr, NDManager mo, Consumer<ParityCheck> add) {

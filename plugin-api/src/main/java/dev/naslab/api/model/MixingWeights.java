@@ -15,7 +15,8 @@ import java.util.Map;
  * {@link #straightThrough}{@code (cell, e)} when that is not null (hard mode: the entries whose op
  * is not computed still pass their gradient); with partial channels that sum is the mixed part of
  * {@link dev.naslab.api.nn.Ops#partialChannelOutput}; the whole edge output is then multiplied by
- * {@link #edgeWeight}{@code (cell, e)} when that is not null (PC-DARTS's edge normalisation), and a node
+ * {@link #edgeWeight}{@code (cell, e)} when that is not null (PC-DARTS's edge normalisation), plus
+ * {@link #auxiliarySkip}{@code ·skip(x)} when that is not 0 (DARTS−), and a node
  * sums its incoming edges' outputs. An edge with no active op contributes nothing at all. A space may compute several edges' ops together
  * (folding weights into a BatchNorm scale, as the bundled spaces do) as long as the result is that
  * sum.
@@ -33,16 +34,19 @@ public final class MixingWeights {
     /** Per cell type, one weight per edge for the edge's whole output (PC-DARTS's β), or null. */
     private final Map<String, NDArray> edges;
     private final Map<String, NDArray[]> edgeScalars = new HashMap<>();
+    /** β of the auxiliary skip connections (DARTS−), 0 for none. */
+    private final float auxiliarySkip;
 
     MixingWeights(Map<String, NDArray> weights, Map<String, boolean[][]> active,
             Map<String, boolean[][]> unit, Map<String, float[][]> values, Map<String, NDArray> straight,
-            Map<String, NDArray> edges) {
+            Map<String, NDArray> edges, float auxiliarySkip) {
         this.weights = weights;
         this.active = active;
         this.unit = unit;
         this.values = values;
         this.straight = straight;
         this.edges = edges;
+        this.auxiliarySkip = auxiliarySkip;
     }
 
     /**
@@ -60,7 +64,7 @@ public final class MixingWeights {
         Map<String, boolean[][]> unit = new java.util.LinkedHashMap<>();
         active.forEach((k, a) -> unit.put(k, new boolean[a.length][a.length == 0 ? 0 : a[0].length]));
         return new MixingWeights(new java.util.LinkedHashMap<>(matrices), new java.util.LinkedHashMap<>(active), unit,
-                null, null, null);
+                null, null, null, 0f);
     }
 
     /**
@@ -72,7 +76,35 @@ public final class MixingWeights {
      * @since 0.3
      */
     public MixingWeights withEdgeWeights(Map<String, NDArray> edgeWeights) {
-        return new MixingWeights(weights, active, unit, values, straight, new java.util.LinkedHashMap<>(edgeWeights));
+        return new MixingWeights(weights, active, unit, values, straight, new java.util.LinkedHashMap<>(edgeWeights),
+                auxiliarySkip);
+    }
+
+    /**
+     * {@return these weights with auxiliary skip connections of weight {@code beta}} (DARTS−): every
+     * edge that has an active op also adds {@code beta·skip(x)} to its output ({@link #auxiliarySkip}). The
+     * supernet must have been built with {@link SupernetOptions#auxiliarySkip}.
+     *
+     * @param beta the connections' weight, a number (no gradient), at least 0; 0 turns them off
+     * @since 0.3
+     */
+    public MixingWeights withAuxiliarySkip(float beta) {
+        if (!(beta >= 0) || Float.isInfinite(beta)) {
+            throw new IllegalArgumentException("auxiliary skip weight must be finite and at least 0, got " + beta);
+        }
+        return new MixingWeights(weights, active, unit, values, straight, edges, beta);
+    }
+
+    /**
+     * {@return β of the auxiliary skip connections in this pass, 0 when there are none} Every edge with an
+     * active op adds {@code β·skip(x)} to its output, after its mixture (and after its
+     * {@link #edgeWeight}, which does not scale the connection), where skip is the identity on a stride-1 edge
+     * and the edge's own factorized reduction on a stride-2 edge ({@link SpaceCapability#AUXILIARY_SKIP}).
+     *
+     * @since 0.3
+     */
+    public float auxiliarySkip() {
+        return auxiliarySkip;
     }
 
     /**

@@ -15,7 +15,17 @@ public enum SpaceCapability {
      * through the candidate ops, the others bypass them (max-pooled 2×2 where the edge has stride 2)
      * and are concatenated back, then {@link dev.naslab.api.nn.Ops#channelShuffle} with k groups.
      */
-    PARTIAL_CHANNELS("partial channel connections");
+    PARTIAL_CHANNELS("partial channel connections"),
+
+    /**
+     * An auxiliary skip connection on every edge (DARTS−): the edge's output gains
+     * {@code β·skip(x)}, where skip is the identity on a stride-1 edge and a factorized reduction
+     * (ReLU, two offset 1×1 convolutions of stride 2, non-affine BatchNorm) of its own on a stride-2 edge, and
+     * β is {@link MixingWeights#auxiliarySkip} of the pass (0: the connection is not computed).
+     *
+     * @since 0.3
+     */
+    AUXILIARY_SKIP("an auxiliary skip connection on every edge");
 
     private final String label;
 

@@ -99,6 +99,6 @@ final class WeightsAssembly {
             }
         }
         return new MixingWeights(w, active, unit, state.isTrainable() ? null : values, straight.isEmpty() ? null : straight,
-                edgeMap);
+                edgeMap, 0f);
     }
 }

@@ -64,18 +64,18 @@ public final class DartsSpace implements SearchSpace<DartsSettings> {
 
     @Override
     public Supernet supernet(DartsSettings s, InputShape input, int classes, Rng rng, NDManager manager) {
-        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, 1, rng, manager);
+        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, SupernetOptions.NONE, rng, manager);
     }
 
     @Override
     public Supernet supernet(DartsSettings s, InputShape input, int classes, SupernetOptions options, Rng rng,
             NDManager manager) {
-        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, options.partialChannels(), rng, manager);
+        return new DartsSupernet(s, cellTypes(s), input.channels(), classes, options, rng, manager);
     }
 
     @Override
     public Set<SpaceCapability> capabilities(DartsSettings s) {
-        return Set.of(SpaceCapability.PARTIAL_CHANNELS);
+        return Set.of(SpaceCapability.PARTIAL_CHANNELS, SpaceCapability.AUXILIARY_SKIP);
     }
 
     /** k must divide every cell's channels (C, 2C, 4C) and every channel count a shuffle groups. */

@@ -6,6 +6,7 @@ import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.CellType;
 import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.base.Rng;
 import java.util.ArrayList;
@@ -22,13 +23,13 @@ final class DartsSupernet extends AbstractSupernet {
     private final boolean drawsNoise;
     private Rng noise;
 
-    DartsSupernet(DartsSettings s, List<CellType> types, int inChannels, int classes, int partialChannels, Rng rng,
+    DartsSupernet(DartsSettings s, List<CellType> types, int inChannels, int classes, SupernetOptions options, Rng rng,
             NDManager manager) {
         super(new ParamStore(manager), new ArchState(types, manager, rng, 1e-3f));
         macro = new Macro(params(), inChannels, s.channels(), s.layers(), classes, rng);
         for (Macro.CellPlan plan : macro.plans()) {
             CellType t = types.get(plan.reduction() ? 1 : 0);
-            cells.add(new SearchCell(params(), "cells." + plan.index(), t.name(), t.edgeOps(), plan, partialChannels, rng));
+            cells.add(new SearchCell(params(), "cells." + plan.index(), t.name(), t.edgeOps(), plan, options, rng));
         }
         drawsNoise = types.stream().anyMatch(t -> t.ops().contains("noise"));
         noise = Rng.derive(rng.nextLong(), "noise");

@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.NetworkProbe;
 import dev.naslab.api.nn.Ops;
@@ -50,11 +51,16 @@ final class SearchCell {
     private final int partial;
     private final List<List<String>> edgeOps;
     private final ParamStore ps;
+    /** Whether the supernet has DARTS−'s auxiliary skip connections. */
+    private final boolean auxiliary;
+    /** Their factorized reductions on the stride-2 edges, one stacked per state (null elsewhere). */
+    private final FactorizedReduce[] auxiliaryReduce = new FactorizedReduce[2];
 
-    SearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan, int partial,
-            Rng rng) {
+    SearchCell(ParamStore ps, String name, String type, List<List<String>> edgeOps, Macro.CellPlan plan,
+            SupernetOptions options, Rng rng) {
         this.ps = ps;
-        this.partial = partial;
+        this.partial = options.partialChannels();
+        this.auxiliary = options.auxiliarySkip();
         this.edgeOps = edgeOps;
         this.type = type;
         this.reduction = plan.reduction();
@@ -71,6 +77,13 @@ final class SearchCell {
             sources[from] = new Source(ps, name + ".state" + from, from, c / partial, DartsCell.stride(reduction, from),
                     edgeOps, rng);
         }
+        if (auxiliary && reduction) {
+            // the reference's FactorizedReduce(C, C, affine=False) in every stride-2 MixedOp, stacked per state
+            for (int from = 0; from < 2; from++) {
+                auxiliaryReduce[from] = new FactorizedReduce(ps, name + ".state" + from + ".auxiliary_skip", c, c,
+                        sources[from].fanOut(), false, rng);
+            }
+        }
     }
 
     NDArray forward(NDArray s0, NDArray s1, MixingWeights w, boolean training) {
@@ -79,6 +92,8 @@ final class SearchCell {
         NDArray r0 = Ops.relu(s0);
         states[0] = reducePre0 != null ? reducePre0.forwardActivated(r0, training) : convPre0.forwardActivated(r0, training);
         states[1] = pre1.forward(s1, training);
+        NDArray beta = auxiliaryWeight(s1, w);
+        NDArray[][] auxOut = new NDArray[sources.length][];
         for (int to = 2; to < states.length; to++) {
             NDList terms = new NDList();
             NDArray straight = null;
@@ -97,6 +112,12 @@ final class SearchCell {
                 if (term != null && (partial == 1 || mixes(w, DartsCell.edge(to, from)))) {
                     terms.add(edgeOutput(term, states[from], w, DartsCell.edge(to, from)));
                 }
+                if (beta != null && w.edgeActive(type, DartsCell.edge(to, from))) {
+                    if (auxOut[from] == null) {
+                        auxOut[from] = auxiliarySkips(from, states[from], training);
+                    }
+                    terms.add(auxOut[from][Source.slot(from, to)].mul(beta));
+                }
             }
             states[to] = !terms.isEmpty() ? Ops.sum(terms) : OpFactory.zeros(states[1], reduction ? 2 : 1);
             if (straight != null) {
@@ -104,6 +125,35 @@ final class SearchCell {
             }
         }
         return NDArrays.concat(new NDList(states[2], states[3], states[4], states[5]), 1);
+    }
+
+    /** β of the auxiliary skip connections as an array of the pass, or null when the pass has none. */
+    private NDArray auxiliaryWeight(NDArray x, MixingWeights w) {
+        if (w.auxiliarySkip() == 0) {
+            return null;
+        }
+        if (!auxiliary) {
+            throw new IllegalStateException("mixing weights with auxiliary skip connections, but this supernet was "
+                    + "built without them (SupernetOptions.auxiliarySkip)");
+        }
+        // an array, not mul(Number): autograd reads the factor after the call (the API's mul(Number) rule)
+        return x.getManager().create(w.auxiliarySkip());
+    }
+
+    /** The auxiliary skip of every edge leaving state {@code from}: the state itself, or its own reduction. */
+    private NDArray[] auxiliarySkips(int from, NDArray state, boolean training) {
+        int fanOut = sources[from].fanOut();
+        NDArray[] out = new NDArray[fanOut];
+        if (DartsCell.stride(reduction, from) == 1) {
+            java.util.Arrays.fill(out, state);
+            return out;
+        }
+        NDArray reduced = auxiliaryReduce[from].forwardActivated(Ops.relu(state), training);
+        NDList parts = Ops.split(reduced, fanOut, 1);
+        for (int slot = 0; slot < fanOut; slot++) {
+            out[slot] = parts.get(slot);
+        }
+        return out;
     }
 
     /** Whether any op of edge e other than {@code none} is active. */
@@ -157,6 +207,11 @@ final class SearchCell {
                     avgBn = new BatchNorm2d(ps, name + ".avg_pool_3x3.bn", c, false);
                 }
             });
+        }
+
+        /** {@return how many edges leave this state} */
+        int fanOut() {
+            return fanOut;
         }
 
         /** Position of edge from → to among the edges leaving {@code from}. */

@@ -58,18 +58,18 @@ public final class Nb201Space implements SearchSpace<Nb201Settings> {
 
     @Override
     public Supernet supernet(Nb201Settings s, InputShape input, int classes, Rng rng, NDManager manager) {
-        return new Nb201Supernet(s, input.channels(), classes, 1, rng, manager);
+        return new Nb201Supernet(s, input.channels(), classes, SupernetOptions.NONE, rng, manager);
     }
 
     @Override
     public Supernet supernet(Nb201Settings s, InputShape input, int classes, SupernetOptions options, Rng rng,
             NDManager manager) {
-        return new Nb201Supernet(s, input.channels(), classes, options.partialChannels(), rng, manager);
+        return new Nb201Supernet(s, input.channels(), classes, options, rng, manager);
     }
 
     @Override
     public Set<SpaceCapability> capabilities(Nb201Settings s) {
-        return Set.of(SpaceCapability.PARTIAL_CHANNELS);
+        return Set.of(SpaceCapability.PARTIAL_CHANNELS, SpaceCapability.AUXILIARY_SKIP);
     }
 
     @Override

@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import dev.naslab.api.model.ArchState;
 import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.model.AbstractSupernet;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.base.Rng;
@@ -14,10 +15,10 @@ final class Nb201Supernet extends AbstractSupernet {
 
     private final Skeleton skeleton;
 
-    Nb201Supernet(Nb201Settings s, int inChannels, int classes, int partialChannels, Rng rng, NDManager manager) {
+    Nb201Supernet(Nb201Settings s, int inChannels, int classes, SupernetOptions options, Rng rng, NDManager manager) {
         super(new ParamStore(manager), new ArchState(List.of(Nb201Cell.TYPE), manager, rng, 1e-3f));
         skeleton = new Skeleton(params(), s, inChannels, classes, rng,
-                (index, c) -> new SearchCell(params(), "cells." + index, c, partialChannels, rng));
+                (index, c) -> new SearchCell(params(), "cells." + index, c, options, rng));
     }
 
     @Override

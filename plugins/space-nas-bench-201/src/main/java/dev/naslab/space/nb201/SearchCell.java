@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.nn.BatchNorm2d;
 import dev.naslab.api.nn.Conv2d;
 import dev.naslab.api.nn.NetworkProbe;
@@ -34,15 +35,18 @@ final class SearchCell {
     private final int channels;
     /** k: the ops see channels / k of their input. */
     private final int partial;
+    /** Whether the supernet was built with DARTS−'s auxiliary skip connections (identities here: stride 1). */
+    private final boolean auxiliary;
     private final ParamStore ps;
     private final Conv2d[] conv1 = new Conv2d[3];
     private final Conv2d[] conv3 = new Conv2d[3];
     private final BatchNorm2d[] bn1 = new BatchNorm2d[3];
     private final BatchNorm2d[] bn3 = new BatchNorm2d[3];
 
-    SearchCell(ParamStore ps, String name, int c, int partial, Rng rng) {
+    SearchCell(ParamStore ps, String name, int c, SupernetOptions options, Rng rng) {
         this.channels = c;
-        this.partial = partial;
+        this.partial = options.partialChannels();
+        this.auxiliary = options.auxiliarySkip();
         this.ps = ps;
         int part = c / partial;
         for (int j = 0; j < 3; j++) {
@@ -60,6 +64,7 @@ final class SearchCell {
         NDArray[] inputs = new NDArray[Nb201Cell.NODES];
         Outgoing[] out = new Outgoing[3];
         boolean perEdge = partial > 1 || w.hasEdgeWeights(cell);
+        NDArray beta = auxiliaryWeight(x, w);
         nodes[0] = x;
         for (int i = 1; i < Nb201Cell.NODES; i++) {
             NDList terms = new NDList();
@@ -91,6 +96,9 @@ final class SearchCell {
                 if (perEdge && !edgeTerms.isEmpty()) {
                     terms.add(edgeOutput(Ops.sum(edgeTerms), nodes[j], w, e));
                 }
+                if (beta != null && w.edgeActive(cell, e)) {
+                    terms.add(nodes[j].mul(beta)); // DARTS−: β·identity on every edge that computes anything
+                }
             }
             nodes[i] = terms.isEmpty() ? x.zerosLike() : Ops.sum(terms);
             if (straight != null) {
@@ -98,6 +106,19 @@ final class SearchCell {
             }
         }
         return nodes[3];
+    }
+
+    /** β of the auxiliary skip connections as an array of the pass, or null when the pass has none. */
+    private NDArray auxiliaryWeight(NDArray x, MixingWeights w) {
+        if (w.auxiliarySkip() == 0) {
+            return null;
+        }
+        if (!auxiliary) {
+            throw new IllegalStateException("mixing weights with auxiliary skip connections, but this supernet was "
+                    + "built without them (SupernetOptions.auxiliarySkip)");
+        }
+        // an array, not mul(Number): autograd reads the factor after the call (the API's mul(Number) rule)
+        return x.getManager().create(w.auxiliarySkip());
     }
 
     /** One edge's mixture on partial channels made whole again and weighted by its edge's weight. */

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.GradientCollector;
 import dev.naslab.api.model.MixingWeights;
+import dev.naslab.api.model.SupernetOptions;
 import dev.naslab.api.nn.Ops;
 import dev.naslab.api.nn.ParamStore;
 import dev.naslab.api.base.Rng;
@@ -43,7 +44,7 @@ class SearchCellTest {
     private static void check(String engine, int c, int k, float[] edgeWeights) {
         Engine e = Engine.getEngine(engine);
         try (NDManager m = NDManager.newBaseManager(engine); ParamStore ps = new ParamStore(m)) {
-            SearchCell cell = new SearchCell(ps, "c", c, k, new Rng(7));
+            SearchCell cell = new SearchCell(ps, "c", c, new SupernetOptions(k), new Rng(7));
             NDArray x = m.randomNormal(new Shape(4, c, 5, 5));
             // weights with some exact zeros (none, a masked op) and a decided edge (exactly one)
             NDArray mix = m.create(new float[] {
