@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The one-shot family's searches interrupted after their first epoch resume from the checkpoint and end
  * as the uninterrupted run: GDAS's Gumbel draws and DrNAS's Dirichlet draws come from the search's
- * generator, whose state the checkpoint holds; PC-DARTS's β is checkpointed with α.
+ * generator, whose state the checkpoint holds; PC-DARTS's β is checkpointed with α; DARTS−'s skip weight is the
+ * epoch's, and its reductions' weights are checkpointed with the supernet's.
  */
 class StochasticResumeTest {
 
@@ -22,6 +23,7 @@ class StochasticResumeTest {
         "gdas|{use: gdas, epochs: 2, checkpoint_every: 1}|tau",
         "drnas|{use: drnas, epochs: 2, checkpoint_every: 1}|concentration_mean",
         "pc-darts|{use: pc-darts, epochs: 2, warmup_epochs: 0, partial_channels: 2, checkpoint_every: 1}|arch_parameters",
+        "darts-minus|{use: darts-minus, epochs: 2, checkpoint_every: 1}|aux_skip_beta",
     })
     void interruptedSearchEndsAsTheUninterruptedOne(String optimizer, String search, String logged, @TempDir Path work)
             throws Exception {
