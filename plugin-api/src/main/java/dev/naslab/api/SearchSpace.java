@@ -61,7 +61,7 @@ public interface SearchSpace<S extends Record> extends NasExtension<S> {
     /**
      * The supernet built as an optimizer asks ({@link SupernetOptions}); the host calls this one. The
      * default builds the plain supernet and refuses options a space did not declare
-     * ({@link #capabilities}); a space that offers partial channels overrides it.
+     * ({@link #capabilities}); a space that offers a capability (partial channels, auxiliary skips) overrides it.
      *
      * @param settings the extension's settings, bound from the experiment file
      * @param input the input image shape
