@@ -40,6 +40,10 @@ class BenchProfileTest {
         assertEquals(2, mxnet.code(), mxnet.all());
         assertTrue(mxnet.err().contains("--profile: PyTorch's profiler only"), mxnet.err());
         assertTrue(!mxnet.err().contains("Exception"), mxnet.err());
+
+        Cli.Result nowhere = Cli.run(concat(SMALL, "--profile", dir.resolve("no/such/t.json").toString()));
+        assertEquals(2, nowhere.code(), nowhere.all());
+        assertTrue(nowhere.err().contains("--profile: folder " + dir.resolve("no/such") + " does not exist"), nowhere.err());
     }
 
     private static String[] concat(String[] a, String... b) {

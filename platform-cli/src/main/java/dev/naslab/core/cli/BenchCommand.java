@@ -118,6 +118,10 @@ final class BenchCommand implements Runnable {
             if (profile != null && java.nio.file.Files.exists(profile)) {
                 throw new UserException("--profile: " + profile + " exists; naslab does not overwrite files, name a new one");
             }
+            java.nio.file.Path folder = profile == null ? null : profile.toAbsolutePath().getParent();
+            if (folder != null && !java.nio.file.Files.isDirectory(folder)) {
+                throw new UserException("--profile: folder " + folder + " does not exist");
+            }
             InputShape shape = SpaceChoice.input(input);
             Registry registry = pluginOptions.load();
             SpaceChoice choice = SpaceChoice.of(registry, spaceId, sets, shape, classes, "naslab bench step");

@@ -1,7 +1,5 @@
 package dev.naslab.optimizer.dartsminus;
 
-import java.util.Locale;
-
 /**
  * How the weight β of DARTS−'s auxiliary skip connections falls over the search: the reference's
  * {@code DecayScheduler} ({@code src/utils.py}) with its start epoch 0, {@code β(e) = β₀·f(e/T)} for
@@ -33,10 +31,5 @@ public enum AuxiliaryDecay {
             case SLOW_COSINE -> beta0 * Math.cos(Math.PI / 2 * t);
             case CONSTANT -> beta0;
         };
-    }
-
-    /** {@return the name used in settings, e.g. {@code slow_cosine}} */
-    public String settingName() {
-        return name().toLowerCase(Locale.ROOT);
     }
 }
